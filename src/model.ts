@@ -1,0 +1,56 @@
+// The typed domain: what a vm.phys_frag_idx log means, independent of its text.
+
+/**
+ * A wall-clock time exactly as the cron job logged it, without a zone: the
+ * milliseconds of `Date.UTC(...)` on its fields. It is only ever read back with
+ * UTC accessors, so the zone of the machine that renders never shifts it.
+ */
+export type LocalTime = number;
+
+/** One row of the sysctl: the FMFI of one order in one domain. */
+export interface OrderReading {
+  /** 0 is the smallest block (one page). */
+  readonly order: number;
+  /** The block size as the kernel printed it, in KiB (never recomputed). */
+  readonly sizeKiB: number;
+  /** 1000 fully fragmented, 0 none, negative: an allocation of this size is easy. */
+  readonly fmfi: number;
+}
+
+/** The rows of one NUMA domain in one sample, in log order (highest order first). */
+export interface DomainReading {
+  readonly domain: number;
+  readonly orders: readonly OrderReading[];
+}
+
+/** One run of the cron job: a date line and the sysctl output that followed it. */
+export interface Sample {
+  readonly time: LocalTime;
+  /** Line number (1-based) of the date line. */
+  readonly line: number;
+  /** Empty when the kernel has no vm.phys_frag_idx (sysctl wrote only to stderr). */
+  readonly domains: readonly DomainReading[];
+}
+
+export const Severity = { warning: 'warning', error: 'error' } as const;
+export type Severity = keyof typeof Severity;
+
+/** Something the parser or a writer had to say about an input. */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  /** The input as the user named it (`<stdin>` for `-`). */
+  readonly file: string;
+  /** 1-based line number, or 0 when the message is about the whole file. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** One log: one boot window. */
+export interface BootWindow {
+  readonly source: string;
+  /** From a `vm_frag_YYYYMMDD_HHMM.log` name; null when the name says nothing. */
+  readonly bootTime: LocalTime | null;
+  readonly samples: readonly Sample[];
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,21 @@
+// File name → boot time: the cron job names each log vm_frag_YYYYMMDD_HHMM.log.
+import { basename } from 'node:path';
+import type { LocalTime } from '../model.js';
+import { localTime } from '../time.js';
+
+const NAME = /^vm_frag_(\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)\.log$/;
+
+export type BootTimeResult =
+  | { readonly kind: 'known'; readonly time: LocalTime }
+  | { readonly kind: 'unnamed' }
+  | { readonly kind: 'invalid'; readonly stamp: string };
+
+/** The boot time a log's name carries; `invalid` when it has the shape but no real time. */
+export function bootTimeFromName(path: string): BootTimeResult {
+  const m = NAME.exec(basename(path));
+  if (m === null) return { kind: 'unnamed' };
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const time = localTime(y, mo, d, h, mi, 0);
+  if (time === null) return { kind: 'invalid', stamp: `${m[1]}${m[2]}${m[3]}_${m[4]}${m[5]}` };
+  return { kind: 'known', time };
+}

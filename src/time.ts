@@ -1,0 +1,52 @@
+// Zone-less wall-clock times: parse and format without ever consulting the local zone.
+import type { LocalTime } from './model.js';
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The LocalTime of the given fields, or null when they name no real time. */
+export function localTime(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): LocalTime | null {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const days = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > days) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function pad4(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+/** `2024-04-08_10:05:00`, the cron job's `date "+%Y-%m-%d_%H:%M:%S"`. */
+export function formatLogTime(t: LocalTime): string {
+  const d = new Date(t);
+  return (
+    `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` +
+    `_${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
+  );
+}
+
+/** `2024-04-08T10:05:00`: ISO 8601 without a zone, as the data was logged. */
+export function formatIsoLocal(t: LocalTime): string {
+  const s = formatLogTime(t);
+  return `${s.slice(0, 10)}T${s.slice(11)}`;
+}
+
+/** `2024-04-08 10:05`, for people. */
+export function formatHuman(t: LocalTime, seconds = false): string {
+  const s = formatLogTime(t);
+  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`;
+}

@@ -1,0 +1,240 @@
+// Samples → time bins: at most about one bin per pixel column, each keeping its worst (highest) FMFI.
+//
+// Bins are built while the log streams by, so memory depends on the number of bins,
+// never on the length of the log. Bins are aligned to multiples of their width; when
+// the span would need more than `maxBins`, the width doubles and neighbours merge
+// (the maximum of maxima is the maximum, so nothing is recomputed).
+import type { LocalTime, Sample } from '../model.js';
+
+export interface BinOptions {
+  /** The most bins the chart can show, about its plot width in pixels. */
+  readonly maxBins: number;
+}
+
+/** One order of one domain in one bin. */
+export interface BinCell {
+  /** The worst (highest) FMFI of the bin's samples. */
+  readonly worst: number;
+  /** The best (lowest), kept for statistics and notes. */
+  readonly best: number;
+}
+
+export interface Bin {
+  /** Bin start (inclusive) and end (exclusive), on the bin grid. */
+  readonly start: LocalTime;
+  readonly end: LocalTime;
+  /** Samples with FMFI output that fell into this bin. */
+  readonly samples: number;
+  /** For each domain (index as in TimeBins.domains), for each order (index as in TimeBins.orders): the cell or null. */
+  readonly cells: ReadonlyArray<ReadonlyArray<BinCell | null>>;
+  /** True when the time since the previous bin's last sample is a gap in sampling (machine off, cron stopped). */
+  readonly afterGap: boolean;
+}
+
+export interface OrderInfo {
+  readonly order: number;
+  /** As printed by the kernel for this order (the first seen). */
+  readonly sizeKiB: number;
+}
+
+export interface TimeBins {
+  readonly binMs: number;
+  /** The most common time between consecutive samples (0 with fewer than two). */
+  readonly intervalMs: number;
+  /** NUMA domains seen, ascending. */
+  readonly domains: readonly number[];
+  /** Orders seen, ascending (order 0, the smallest block, first). */
+  readonly orders: readonly OrderInfo[];
+  /** Non-empty bins in time order. */
+  readonly bins: readonly Bin[];
+  /** Samples with FMFI output, and all samples including those without. */
+  readonly samples: number;
+  readonly samplesWithoutOutput: number;
+  readonly first: LocalTime | null;
+  readonly last: LocalTime | null;
+  /** The most samples any one bin holds. */
+  readonly maxSamplesPerBin: number;
+}
+
+interface MutableBin {
+  samples: number;
+  first: LocalTime;
+  last: LocalTime;
+  /** key `domain:order` → [worst, best] */
+  cells: Map<number, Map<number, [number, number]>>;
+}
+
+/** A gap is a pause of more than this many typical intervals. */
+const GAP_FACTOR = 2.5;
+/** Distinct intervals remembered for finding the typical one. */
+const MAX_INTERVALS = 4096;
+
+/** Accumulates samples into bins as they stream by. */
+export class TimeBinner {
+  private readonly maxBins: number;
+  private binMs = 1000;
+  private readonly bins = new Map<number, MutableBin>();
+  private minIndex = Infinity;
+  private maxIndex = -Infinity;
+  private readonly domainSet = new Set<number>();
+  private readonly sizes = new Map<number, number>();
+  private readonly intervals = new Map<number, number>();
+  private previous: LocalTime | null = null;
+  private samples = 0;
+  private withoutOutput = 0;
+  private first: LocalTime | null = null;
+  private last: LocalTime | null = null;
+
+  constructor(options: BinOptions) {
+    this.maxBins = Math.max(1, Math.floor(options.maxBins));
+  }
+
+  add(sample: Sample): void {
+    const t = sample.time;
+    if (this.previous !== null && t > this.previous) {
+      const dt = t - this.previous;
+      const seen = this.intervals.get(dt);
+      if (seen !== undefined) this.intervals.set(dt, seen + 1);
+      else if (this.intervals.size < MAX_INTERVALS) this.intervals.set(dt, 1);
+    }
+    this.previous = t;
+    if (sample.domains.length === 0) {
+      this.withoutOutput++;
+      return;
+    }
+    this.samples++;
+    if (this.first === null || t < this.first) this.first = t;
+    if (this.last === null || t > this.last) this.last = t;
+
+    let index = Math.floor(t / this.binMs);
+    while (Math.max(this.maxIndex, index) - Math.min(this.minIndex, index) + 1 > this.maxBins) {
+      this.widen();
+      index = Math.floor(t / this.binMs);
+    }
+    this.minIndex = Math.min(this.minIndex, index);
+    this.maxIndex = Math.max(this.maxIndex, index);
+    let bin = this.bins.get(index);
+    if (bin === undefined) {
+      bin = { samples: 0, first: t, last: t, cells: new Map() };
+      this.bins.set(index, bin);
+    }
+    bin.samples++;
+    if (t < bin.first) bin.first = t;
+    if (t > bin.last) bin.last = t;
+    for (const d of sample.domains) {
+      this.domainSet.add(d.domain);
+      let byOrder = bin.cells.get(d.domain);
+      if (byOrder === undefined) {
+        byOrder = new Map();
+        bin.cells.set(d.domain, byOrder);
+      }
+      for (const r of d.orders) {
+        if (!this.sizes.has(r.order)) this.sizes.set(r.order, r.sizeKiB);
+        const cell = byOrder.get(r.order);
+        if (cell === undefined) byOrder.set(r.order, [r.fmfi, r.fmfi]);
+        else {
+          if (r.fmfi > cell[0]) cell[0] = r.fmfi;
+          if (r.fmfi < cell[1]) cell[1] = r.fmfi;
+        }
+      }
+    }
+  }
+
+  /** Doubles the bin width, merging each pair of neighbouring bins. */
+  private widen(): void {
+    this.binMs *= 2;
+    const old = [...this.bins.entries()];
+    this.bins.clear();
+    this.minIndex = Infinity;
+    this.maxIndex = -Infinity;
+    for (const [i, bin] of old) {
+      const j = Math.floor(i / 2);
+      this.minIndex = Math.min(this.minIndex, j);
+      this.maxIndex = Math.max(this.maxIndex, j);
+      const into = this.bins.get(j);
+      if (into === undefined) {
+        this.bins.set(j, bin);
+        continue;
+      }
+      into.samples += bin.samples;
+      into.first = Math.min(into.first, bin.first);
+      into.last = Math.max(into.last, bin.last);
+      for (const [domain, byOrder] of bin.cells) {
+        const target = into.cells.get(domain);
+        if (target === undefined) {
+          into.cells.set(domain, byOrder);
+          continue;
+        }
+        for (const [order, [worst, best]] of byOrder) {
+          const cell = target.get(order);
+          if (cell === undefined) target.set(order, [worst, best]);
+          else {
+            cell[0] = Math.max(cell[0], worst);
+            cell[1] = Math.min(cell[1], best);
+          }
+        }
+      }
+    }
+  }
+
+  /** The most common interval between samples: the cron job's period. */
+  private typicalInterval(): number {
+    let best = 0;
+    let count = 0;
+    for (const [dt, n] of this.intervals) {
+      if (n > count || (n === count && dt < best)) {
+        best = dt;
+        count = n;
+      }
+    }
+    return best;
+  }
+
+  finish(): TimeBins {
+    const intervalMs = this.typicalInterval();
+    // A bin narrower than the sampling period would show every pause between samples as a gap.
+    while (this.binMs < intervalMs) this.widen();
+    const domains = [...this.domainSet].sort((a, b) => a - b);
+    const orders = [...this.sizes.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([order, sizeKiB]) => ({ order, sizeKiB }));
+    const gapMs = Math.max(intervalMs * GAP_FACTOR, this.binMs);
+    const bins: Bin[] = [];
+    let maxSamplesPerBin = 0;
+    let previousLast: LocalTime | null = null;
+    for (const index of [...this.bins.keys()].sort((a, b) => a - b)) {
+      const bin = this.bins.get(index)!;
+      const start = index * this.binMs;
+      const cells = domains.map((domain) => {
+        const byOrder = bin.cells.get(domain);
+        return orders.map(({ order }) => {
+          const cell = byOrder?.get(order);
+          return cell === undefined ? null : { worst: cell[0], best: cell[1] };
+        });
+      });
+      const afterGap = previousLast !== null && bin.first - previousLast > gapMs;
+      bins.push({ start, end: start + this.binMs, samples: bin.samples, cells, afterGap });
+      maxSamplesPerBin = Math.max(maxSamplesPerBin, bin.samples);
+      previousLast = bin.last;
+    }
+    return {
+      binMs: this.binMs,
+      intervalMs,
+      domains,
+      orders,
+      bins,
+      samples: this.samples,
+      samplesWithoutOutput: this.withoutOutput,
+      first: this.first,
+      last: this.last,
+      maxSamplesPerBin,
+    };
+  }
+}
+
+/** Bins a whole array of samples (tests, small logs). Pure. */
+export function binSamples(samples: Iterable<Sample>, options: BinOptions): TimeBins {
+  const binner = new TimeBinner(options);
+  for (const s of samples) binner.add(s);
+  return binner.finish();
+}

@@ -1,11 +1,13 @@
 // `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order.
+import { Command, Option } from 'commander';
 import { awkLines, type DomainFilter } from '../csv/awk.js';
 import { csvHeader, csvLines } from '../csv/rfc4180.js';
 import { fileError, FmfiError } from '../errors.js';
 import { assertNotAnInput, openTextSink, type TextSink } from '../io/atomic.js';
 import type { Sample } from '../model.js';
 import { displayName, streamLog } from '../parse/parse-log.js';
-import type { Reporter } from './reporter.js';
+import { ExitStatus, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { stderrReporter, type Reporter } from './reporter.js';
 
 export const Dialect = { awk: 'awk', csv: 'csv' } as const;
 export type Dialect = keyof typeof Dialect;
@@ -60,4 +62,27 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
     throw e;
   }
   return ok;
+}
+
+export function csvCommand(setStatus: SetStatus): Command {
+  return new Command('csv')
+    .description('write the samples as CSV, the inputs concatenated in argument order')
+    .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
+    .addOption(
+      new Option('--dialect <dialect>', 'awk: "ORDER DATE FMFI" as parse_vm_frag.awk prints; csv: RFC 4180 with a header')
+        .choices(['awk', 'csv'])
+        .default('awk'),
+    )
+    .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
+    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(strictOption())
+    .addOption(warningsOption())
+    .exitOverride()
+    .action(async (logs: string[], opts: { dialect: string; domain?: number; output: string; strict: boolean; warnings: number }, command: Command) => {
+      const inputs = inputsOrStdin(logs, command);
+      const reporter = stderrReporter(opts.warnings);
+      const dialect: Dialect = isDialect(opts.dialect) ? opts.dialect : 'awk';
+      const ok = await runCsv(inputs, { dialect, domain: opts.domain ?? null, output: opts.output }, reporter);
+      setStatus(ok && !(opts.strict && reporter.warnings > 0) ? ExitStatus.ok : ExitStatus.failed);
+    });
 }

@@ -1,5 +1,10 @@
 // Option values checked while commander parses them: a bad value is a usage error (exit 2).
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+
+export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Called by a command's action with the status the process should exit with. */
+export type SetStatus = (status: number) => void;
 
 export function parseNonNegativeInt(value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError(`expected a whole number of 0 or more, got "${value}".`);
@@ -11,3 +16,15 @@ export function parsePositiveInt(value: string): number {
   if (n === 0) throw new InvalidArgumentError(`expected a whole number of 1 or more, got "${value}".`);
   return n;
 }
+
+/** Inputs as given, or standard input when none are given and it is not a terminal. */
+export function inputsOrStdin(logs: string[], command: Command): string[] {
+  if (logs.length > 0) return logs;
+  if (process.stdin.isTTY) command.error('error: no LOG given (use - to read standard input)', { exitCode: ExitStatus.usage });
+  return ['-'];
+}
+
+export const warningsOption = (): Option =>
+  new Option('--warnings <N>', 'show at most N warnings per log (0: all)').argParser(parseNonNegativeInt).default(20);
+
+export const strictOption = (): Option => new Option('--strict', 'treat any warning as a failure (exit 1)').default(false);

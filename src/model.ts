@@ -32,7 +32,8 @@ export interface Sample {
   readonly domains: readonly DomainReading[];
 }
 
-export const Severity = { warning: 'warning', error: 'error' } as const;
+/** A note informs and never fails a run, even under --strict; a warning means input was skipped or repaired. */
+export const Severity = { note: 'note', warning: 'warning', error: 'error' } as const;
 export type Severity = keyof typeof Severity;
 
 /** Something the parser or a writer had to say about an input. */

@@ -1,8 +1,8 @@
 // `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order.
 import { Command, Option } from 'commander';
-import { awkLines, type DomainFilter } from '../csv/awk.js';
+import { awkLines, rowAwkDrops, type DomainFilter } from '../csv/awk.js';
 import { csvHeader, csvLines } from '../csv/rfc4180.js';
-import { fileError, FmfiError } from '../errors.js';
+import { fileError, FmfiError, Warn } from '../errors.js';
 import { assertNotAnInput, openTextSink, type TextSink } from '../io/atomic.js';
 import type { Sample } from '../model.js';
 import { displayName, streamLog } from '../parse/parse-log.js';
@@ -27,21 +27,40 @@ function lineWriter(dialect: Dialect, domain: DomainFilter): (s: Sample) => stri
 }
 
 /** Streams one log into the sink; input failures are reported and leave the others going. */
-async function appendLog(path: string, sink: TextSink, toText: (s: Sample) => string, reporter: Reporter): Promise<boolean> {
+async function appendLog(
+  path: string,
+  sink: TextSink,
+  toText: (s: Sample) => string,
+  reporter: Reporter,
+  dialect: Dialect,
+): Promise<boolean> {
+  // Where the awk dialect keeps rows the awk script would drop, say so once per log.
+  let noted = dialect !== 'awk';
+  const file = displayName(path);
   try {
     await streamLog(
       path,
-      (sample) => sink.write(toText(sample)),
+      (sample) => {
+        if (!noted) {
+          const dropped = rowAwkDrops(sample);
+          if (dropped !== null) {
+            noted = true;
+            const message = Warn.AWK_WOULD_DROP(dropped.sizeKiB, dropped.order);
+            reporter.diagnostic({ code: 'AWK_WOULD_DROP', severity: 'note', file, line: sample.line, message });
+          }
+        }
+        sink.write(toText(sample));
+      },
       (d) => reporter.diagnostic(d),
       () => sink.drain(),
     );
     return true;
   } catch (e) {
     if (e instanceof FmfiError) throw e; // an output failure: nothing more can be written
-    reporter.error(fileError(displayName(path), e, 'read').message);
+    reporter.error(fileError(file, e, 'read').message);
     return false;
   } finally {
-    reporter.endFile(displayName(path));
+    reporter.endFile(file);
   }
 }
 
@@ -54,7 +73,7 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
   try {
     if (options.dialect === 'csv') sink.write(csvHeader());
     for (const input of inputs) {
-      if (!(await appendLog(input, sink, toText, reporter))) ok = false;
+      if (!(await appendLog(input, sink, toText, reporter, options.dialect))) ok = false;
     }
     await sink.commit();
   } catch (e) {

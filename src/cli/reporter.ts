@@ -25,7 +25,7 @@ export function stderrReporter(perFile: number, write = (s: string) => process.s
   return {
     diagnostic(d) {
       if (d.severity === 'warning') warnings++;
-      else errors++;
+      else if (d.severity === 'error') errors++;
       const n = (shown.get(d.file) ?? 0) + 1;
       shown.set(d.file, n);
       if (perFile === 0 || n <= perFile) write(`${formatDiagnostic(d)}\n`);

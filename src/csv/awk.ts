@@ -1,5 +1,5 @@
 // The awk dialect: `ORDER DATE FMFI`, space-separated, exactly as parse_vm_frag.awk prints it.
-import type { Sample } from '../model.js';
+import type { OrderReading, Sample } from '../model.js';
 import { formatLogTime } from '../time.js';
 
 /** Which domain to keep; null keeps all. */
@@ -19,4 +19,15 @@ export function awkLines(sample: Sample, domain: DomainFilter = null): string {
     for (const r of d.orders) out += r.order + date + r.fmfi + '\n';
   }
   return out;
+}
+
+/**
+ * The first row of a sample that parse_vm_frag.awk would drop: its pattern
+ * `  .. \( .....K\) ` wants a two-character order and a five-digit size.
+ */
+export function rowAwkDrops(sample: Sample): OrderReading | null {
+  for (const d of sample.domains) {
+    for (const r of d.orders) if (r.sizeKiB >= 100000 || r.order >= 100) return r;
+  }
+  return null;
 }

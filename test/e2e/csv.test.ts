@@ -1,0 +1,197 @@
+// End to end: `fmfi-plot csv` against the real mawk and gawk running the original awk script.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
+import { generateLog, generateSamples, type GenerateOptions } from '../../fixtures/generate.js';
+import { AWK_SCRIPT, FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
+import { needProgram } from '../helpers/programs.js';
+
+const awks = [
+  ['mawk', needProgram('mawk', 'apt-get install mawk')],
+  ['gawk', needProgram('gawk', 'apt-get install gawk')],
+] as const;
+
+function awk(program: string, files: readonly string[], input?: Buffer): Buffer {
+  const r = spawnSync(program, ['-f', AWK_SCRIPT, ...files], { input, maxBuffer: 1 << 30 });
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+const fixture = (name: string): string => join(FIXTURES, name);
+const wellFormed = CATALOGUE.filter((f) => f.awkReadsIt).map((f) => f.name);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fmfi-csv-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a generated log to the temporary folder without holding it whole. */
+async function generated(name: string, options: GenerateOptions): Promise<string> {
+  const path = join(dir, name);
+  const out = createWriteStream(path);
+  for (const s of generateSamples(options)) if (!out.write(s)) await new Promise((r) => out.once('drain', r));
+  await new Promise((r) => out.end(r));
+  return path;
+}
+
+describe.each(awks)('fmfi-plot csv is byte-identical to %s -f parse_vm_frag.awk', (_name, program) => {
+  it.skipIf(program === null).each(wellFormed)('on %s', (name) => {
+    const ours = runCli(['csv', fixture(name)]);
+    expect(ours.status).toBe(0);
+    expect(ours.stdout.equals(awk(program!, [fixture(name)]))).toBe(true);
+  });
+
+  it.skipIf(program === null)('on several logs, concatenated as cat a b | awk would print', () => {
+    const names = ['one-domain.log', 'numa-2-domains.log', 'samples-without-output.log', 'orders-11.log'].map(fixture);
+    const ours = runCli(['csv', ...names]);
+    const cat = Buffer.concat(names.map((n) => readFileSync(n)));
+    expect(ours.stdout.equals(awk(program!, [], cat))).toBe(true);
+  });
+
+  it.skipIf(program === null)('on standard input', () => {
+    const log = readFileSync(fixture('numa-4-domains.log'));
+    const ours = runCli(['csv', '-'], { input: log });
+    expect(ours.stdout.equals(awk(program!, [], log))).toBe(true);
+  });
+
+  it.skipIf(program === null)('on generated logs of 1 to 14 orders and 1 to 4 domains', () => {
+    for (const [orders, domains] of [[1, 1], [5, 3], [14, 2], [9, 4]] as const) {
+      const path = join(dir, `gen-${orders}-${domains}.log`);
+      writeFileSync(path, generateLog({ samples: 200, orders, domains, seed: orders * 10 + domains, withoutOutputEvery: 7 }));
+      const ours = runCli(['csv', path]);
+      expect(ours.stderr).toBe('');
+      expect(ours.stdout.equals(awk(program!, [path]))).toBe(true);
+    }
+  });
+
+  it.skipIf(program === null)('on a generated log of 100,000 samples', { timeout: 180_000 }, async () => {
+    const path = await generated('long.log', { samples: 100_000, seed: 42 });
+    expect(statSync(path).size).toBeGreaterThan(30e6);
+    const ours = await runCliAsync(['csv', path]);
+    expect(ours.status).toBe(0);
+    expect(ours.stderr).toBe('');
+    const theirs = awk(program!, [path]);
+    expect(ours.stdout.length).toBe(theirs.length);
+    expect(ours.stdout.equals(theirs)).toBe(true);
+  });
+});
+
+/** Where the awk script goes wrong: fmfi-plot prints the right rows and says why on stderr. */
+describe('where the awk script goes wrong', () => {
+  const mawk = awks[0][1];
+  const lines = (b: Buffer): string[] => b.toString('latin1').split('\n').filter(Boolean);
+
+  it.skipIf(mawk === null)('a cut-off last row: awk prints a wrong number, fmfi-plot skips the row', () => {
+    const ours = runCli(['csv', fixture('cut-off.log')]);
+    const theirs = lines(awk(mawk!, [fixture('cut-off.log')]));
+    expect(theirs.at(-1)).toMatch(/^0 2024-04-08_10:25:00 -2$/);
+    expect(lines(ours.stdout)).toEqual(theirs.slice(0, -1));
+    expect(ours.stderr).toContain('cut-off.log:113: warning: FMFI row cut off at the end of the file ("   0 (     4K) |  -2"): row skipped');
+    expect(ours.status).toBe(0);
+  });
+
+  it.skipIf(mawk === null)('CRLF: awk puts a carriage return into the date, fmfi-plot does not', () => {
+    const ours = runCli(['csv', fixture('crlf.log')]);
+    const theirs = awk(mawk!, [fixture('crlf.log')]).toString('latin1');
+    expect(theirs).toContain('\r');
+    expect(ours.stdout.toString('latin1')).toBe(theirs.replace(/\r/g, ''));
+    expect(ours.stderr).toBe('fixtures/crlf.log:1: warning: CRLF line ends: the carriage returns are ignored\n'.replace('fixtures/', `${FIXTURES}/`));
+  });
+
+  it.skipIf(mawk === null)('block sizes of 100000K and more: awk drops the rows, fmfi-plot keeps them', () => {
+    const ours = runCli(['csv', fixture('orders-17.log')]);
+    const kept = lines(ours.stdout);
+    expect(kept.filter((l) => !/^1[56] /.test(l))).toEqual(lines(awk(mawk!, [fixture('orders-17.log')])));
+    expect(kept.filter((l) => /^16 /.test(l))).toHaveLength(48);
+    expect(ours.stderr).toMatch(/orders-17\.log:1: note: rows with a block size of 100000K or more, such as order 16 \(262144K\)/);
+    expect(runCli(['csv', '--strict', fixture('orders-17.log')]).status).toBe(0);
+  });
+
+  it.skipIf(mawk === null)('rows before the first date: awk prints them without a date, fmfi-plot skips them', () => {
+    const ours = runCli(['csv', fixture('rows-before-date.log')]);
+    const theirs = lines(awk(mawk!, [fixture('rows-before-date.log')]));
+    expect(theirs.filter((l) => /^\d+  /.test(l))).toHaveLength(13);
+    expect(lines(ours.stdout)).toEqual(theirs.filter((l) => !/^\d+  /.test(l)));
+    expect(ours.stderr).toMatch(/rows-before-date\.log:3: warning: 13 FMFI rows before the first date line: skipped/);
+  });
+
+  it.skipIf(mawk === null)('a date that is no real date: awk prints it, fmfi-plot skips its sample', () => {
+    const ours = runCli(['csv', fixture('bad-date.log')]);
+    const theirs = lines(awk(mawk!, [fixture('bad-date.log')]));
+    expect(lines(ours.stdout)).toEqual(theirs.filter((l) => !l.includes('2024-13-45')));
+    expect(ours.stderr).toMatch(/bad-date\.log:24: warning: "2024-13-45_99:99:99" is not a real date: line and its 13 rows skipped/);
+  });
+});
+
+describe('fmfi-plot csv options', () => {
+  it('--dialect csv writes RFC 4180 with a header, zone-less ISO times and one record per row', () => {
+    const r = runCli(['csv', '--dialect', 'csv', fixture('numa-2-domains.log')], { env: { ...process.env, TZ: 'Pacific/Chatham' } });
+    const records = r.stdout.toString().split('\r\n');
+    expect(records[0]).toBe('time,domain,order,size_kib,fmfi');
+    expect(records[1]).toMatch(/^2024-04-08T10:05:00,0,12,16384,-?\d+$/);
+    expect(records.filter((l) => /,1,\d+,\d+,/.test(l))).toHaveLength(48 * 13);
+    expect(records.at(-1)).toBe('');
+    expect(records).toHaveLength(1 + 2 * 48 * 13 + 1);
+  });
+
+  it('--domain N keeps one domain', () => {
+    const all = runCli(['csv', '--dialect', 'csv', fixture('numa-4-domains.log')]).stdout.toString().split('\r\n').slice(1, -1);
+    const two = runCli(['csv', '--dialect', 'csv', '--domain', '2', fixture('numa-4-domains.log')]).stdout.toString().split('\r\n').slice(1, -1);
+    expect(two).toEqual(all.filter((l) => l.split(',')[1] === '2'));
+    expect(two.length).toBe(24 * 13);
+  });
+
+  it('-o FILE writes the file, and refuses to write onto an input', () => {
+    const out = join(dir, 'out.csv');
+    expect(runCli(['csv', '-o', out, fixture('one-domain.log')]).status).toBe(0);
+    expect(readFileSync(out).equals(runCli(['csv', fixture('one-domain.log')]).stdout)).toBe(true);
+    const input = join(dir, 'input.log');
+    writeFileSync(input, readFileSync(fixture('one-domain.log')));
+    const r = runCli(['csv', '-o', input, input]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`fmfi-plot: ${input}: is also an input: refusing to overwrite it\n`);
+    expect(readFileSync(input).equals(readFileSync(fixture('one-domain.log')))).toBe(true);
+  });
+
+  it('a missing input fails (exit 1) but every other input is still written', () => {
+    const r = runCli(['csv', fixture('one-domain.log'), join(dir, 'nope.log'), fixture('gap.log')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`fmfi-plot: ${join(dir, 'nope.log')}: no such file\n`);
+    const both = Buffer.concat([runCli(['csv', fixture('one-domain.log')]).stdout, runCli(['csv', fixture('gap.log')]).stdout]);
+    expect(r.stdout.equals(both)).toBe(true);
+  });
+
+  it('--strict turns a warning into exit 1, with the output still written', () => {
+    const r = runCli(['csv', '--strict', fixture('stray-lines.log')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(runCli(['csv', fixture('stray-lines.log')]).status).toBe(0);
+  });
+
+  it('usage errors exit 2 with a message and no stack trace', () => {
+    for (const args of [['csv', '--dialect', 'tsv', 'x.log'], ['csv', '--domain', '-1', 'x.log'], ['csv', '--nope'], ['nope-command', '--x']]) {
+      const r = runCli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: /m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout.length).toBe(0);
+    }
+  });
+
+  it('--warnings N bounds what a damaged log prints', () => {
+    const path = join(dir, 'junk.log');
+    writeFileSync(path, `${'junk\n'.repeat(50)}${readFileSync(fixture('one-domain.log'), 'latin1')}`);
+    const r = runCli(['csv', '--warnings', '3', path]);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      `${path}:1: warning: unexpected line ("junk"): skipped`,
+      `${path}:2: warning: unexpected line ("junk"): skipped`,
+      `${path}:3: warning: unexpected line ("junk"): skipped`,
+      `${path}: 47 more warnings not shown`,
+    ]);
+    expect(r.stdout.equals(runCli(['csv', fixture('one-domain.log')]).stdout)).toBe(true);
+  });
+});

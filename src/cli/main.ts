@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
 import { csvCommand } from './csv-command.js';
+import { gnuplotCommand } from './gnuplot-command.js';
 
 import { ExitStatus } from './options.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
 
   program.addCommand(csvCommand(setStatus));
   // (other commands are added here, one line each)
+  program.addCommand(gnuplotCommand(setStatus));
 
   return program;
 }

@@ -50,7 +50,7 @@ function sameDay(a: LocalTime, b: LocalTime): boolean {
 export function timeTicks(first: LocalTime, last: LocalTime, maxTicks: number): TimeTicks {
   const span = Math.max(0, last - first) / 1000;
   const most = Math.max(1, Math.floor(maxTicks));
-  const step = STEPS.find((s) => span / s <= most) ?? STEPS[STEPS.length - 1]!;
+  const step = STEPS.find((s) => Math.floor(span / s) + 1 <= most) ?? STEPS[STEPS.length - 1]!;
   const start = firstTick(first, step);
   if (step >= DAY) return { start, stepSeconds: step, format: '%Y-%m-%d' };
   const clock = step < MINUTE ? '%H:%M:%S' : '%H:%M';

@@ -30,13 +30,21 @@ function pad4(n: number): string {
   return String(n).padStart(4, '0');
 }
 
+const DAY_MS = 86_400_000;
+// Consecutive samples share their day: its text is made once (this runs once per sample).
+let cachedDay = NaN;
+let cachedDayText = '';
+
 /** `2024-04-08_10:05:00`, the cron job's `date "+%Y-%m-%d_%H:%M:%S"`. */
 export function formatLogTime(t: LocalTime): string {
-  const d = new Date(t);
-  return (
-    `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` +
-    `_${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
-  );
+  const day = Math.floor(t / DAY_MS);
+  if (day !== cachedDay) {
+    const d = new Date(day * DAY_MS);
+    cachedDayText = `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}_`;
+    cachedDay = day;
+  }
+  const s = Math.floor((t - day * DAY_MS) / 1000);
+  return `${cachedDayText}${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
 }
 
 /** `2024-04-08T10:05:00`: ISO 8601 without a zone, as the data was logged. */

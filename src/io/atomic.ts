@@ -28,10 +28,10 @@ export function removeLiveTemps(): void {
   liveTemps.clear();
 }
 
-/** Where text goes: buffered, flushed in large writes, with backpressure. */
+/** Where output goes: buffered, flushed in large writes, with backpressure. */
 export interface TextSink {
-  write(text: string): void;
-  /** Resolves when buffered text has been handed on; call between input chunks. */
+  write(data: string | Uint8Array): void;
+  /** Resolves when buffered output has been handed on; call between input chunks. */
   drain(): Promise<void>;
   /** Makes the output final (rename into place for files). */
   commit(): Promise<void>;
@@ -41,9 +41,28 @@ export interface TextSink {
 
 const FLUSH_AT = 1 << 20;
 
+/** Collects pieces of output until there is enough for one large write. */
+class Pending {
+  private parts: Uint8Array[] = [];
+  size = 0;
+
+  add(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (bytes.length === 0) return;
+    this.parts.push(bytes);
+    this.size += bytes.length;
+  }
+
+  take(): Buffer {
+    const out = this.parts.length === 1 ? Buffer.from(this.parts[0]!) : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    return out;
+  }
+}
+
 class AtomicFileSink implements TextSink {
-  private parts: string[] = [];
-  private size = 0;
+  private readonly pending = new Pending();
   private constructor(
     private readonly target: string,
     private readonly temp: string,
@@ -62,22 +81,18 @@ class AtomicFileSink implements TextSink {
     return new AtomicFileSink(target, temp, handle);
   }
 
-  write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
+  write(data: string | Uint8Array): void {
+    this.pending.add(data);
   }
 
   async drain(): Promise<void> {
-    if (this.size >= FLUSH_AT) await this.flush();
+    if (this.pending.size >= FLUSH_AT) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const data = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
+    if (this.pending.size === 0) return;
     try {
-      await this.handle.write(data, null, 'utf8');
+      await this.handle.write(this.pending.take());
     } catch (e) {
       throw fileError(this.target, e, 'write');
     }
@@ -103,19 +118,33 @@ class AtomicFileSink implements TextSink {
   }
 }
 
+/** Standard output, in large writes: one write per sample would cost a system call each. */
 class StdoutSink implements TextSink {
-  write(text: string): void {
-    if (text.length > 0) process.stdout.write(text);
+  private readonly pending = new Pending();
+
+  write(data: string | Uint8Array): void {
+    this.pending.add(data);
   }
+
+  private flush(): void {
+    if (this.pending.size > 0) process.stdout.write(this.pending.take());
+  }
+
   async drain(): Promise<void> {
+    if (this.pending.size >= FLUSH_AT) this.flush();
     if (process.stdout.writableNeedDrain) {
       await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
     }
   }
+
   async commit(): Promise<void> {
+    this.flush();
     await this.drain();
   }
-  async abort(): Promise<void> {}
+
+  async abort(): Promise<void> {
+    this.flush();
+  }
 }
 
 /** `-` is standard output; anything else a file written atomically. */

@@ -16,6 +16,11 @@ export interface ParserSink {
 export interface ParserOptions {
   /** Longer lines are skipped as they stream by, so one huge line is never held whole. */
   readonly maxLineLength?: number;
+  /**
+   * The text is one segment of a larger log (parsed in parallel): its line numbers
+   * count from the segment's start, and what is said once per log is left to the caller.
+   */
+  readonly segment?: boolean;
 }
 
 /** What the parser saw in one log, for summaries and chart notes. */
@@ -30,6 +35,7 @@ export interface ParseSummary {
 }
 
 const DEFAULT_MAX_LINE = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 const SPACE = 32;
 const TAB = 9;
@@ -64,6 +70,19 @@ interface SkipBlock {
   rows: number;
 }
 
+const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
+const SEPARATOR = ascii('--');
+const HEADER = ascii('ORDER (SIZE) |  FMFI');
+const SYSCTL_NAME = ascii('vm.phys_frag_idx:');
+const DOMAIN = ascii('DOMAIN ');
+
+/** Whether s[start, end) is exactly `literal`. */
+function matches(s: Buffer, start: number, end: number, literal: Buffer): boolean {
+  if (end - start !== literal.length) return false;
+  for (let i = 0; i < literal.length; i++) if (s[start + i] !== literal[i]) return false;
+  return true;
+}
+
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
@@ -79,6 +98,28 @@ const DATE_SHAPE = /^\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d$/;
 const DATE_INSIDE = /....-..-.._..:..:../;
 const DOMAIN_LINE = /^DOMAIN (\d{1,9})$/;
 
+/** What is said of a whole log once it has been read: that it had nothing to show. */
+export function endOfLogDiagnostics(file: string, summary: ParseSummary): Diagnostic[] {
+  const warning = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', file, line: 0, message });
+  if (summary.samples === 0) return [warning('NO_SAMPLES', Warn.NO_SAMPLES())];
+  if (summary.samplesWithData === 0) return [warning('NO_FMFI', Warn.NO_FMFI(summary.samples))];
+  return [];
+}
+
+/** The summary of a log read in segments. */
+export function mergeSummaries(a: ParseSummary, b: ParseSummary): ParseSummary {
+  const min = (x: number | null, y: number | null): number | null => (x === null ? y : y === null ? x : Math.min(x, y));
+  const max = (x: number | null, y: number | null): number | null => (x === null ? y : y === null ? x : Math.max(x, y));
+  return {
+    samples: a.samples + b.samples,
+    samplesWithData: a.samplesWithData + b.samplesWithData,
+    rows: a.rows + b.rows,
+    warnings: a.warnings + b.warnings,
+    first: min(a.first, b.first),
+    last: max(a.last, b.last),
+  };
+}
+
 export class LogParser {
   readonly file: string;
   readonly summary: ParseSummary = {
@@ -92,13 +133,14 @@ export class LogParser {
 
   private readonly sink: ParserSink;
   private readonly maxLine: number;
-  private carry = '';
+  private carry: Buffer = EMPTY;
   private skippingLongLine = false;
   private lineNo = 0;
   private sawCrlf = false;
   private sample: SampleBuild | null = null;
   private skip: SkipBlock | null = null;
   private ended = false;
+  private readonly segment: boolean;
 
   // The last row scanned by scanRow (kept in fields to avoid an allocation per line).
   private rowOrder = 0;
@@ -110,39 +152,53 @@ export class LogParser {
     this.file = file;
     this.sink = sink;
     this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
+    this.segment = options.segment ?? false;
+  }
+
+  /** Lines read so far. */
+  get lines(): number {
+    return this.lineNo;
   }
 
   /** Feeds the next piece of the log; pieces may split lines anywhere. */
   write(chunk: Buffer | string): void {
     if (this.ended) throw new Error('LogParser.write after end');
-    let text = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
     let start = 0;
-    if (this.skippingLongLine) {
-      const nl = text.indexOf('\n');
-      if (nl < 0) return;
-      this.skippingLongLine = false;
+    if (this.skippingLongLine || this.carry.length > 0) {
+      const nl = buf.indexOf(LF);
+      if (nl < 0) {
+        if (!this.skippingLongLine) this.hold(Buffer.concat([this.carry, buf]));
+        return;
+      }
       this.lineNo++;
+      if (this.skippingLongLine) {
+        this.skippingLongLine = false;
+      } else {
+        const line = Buffer.concat([this.carry, buf.subarray(0, nl)]);
+        this.carry = EMPTY;
+        this.line(line, 0, line.length, true);
+      }
       start = nl + 1;
-    } else if (this.carry.length > 0) {
-      text = this.carry + text;
-      this.carry = '';
     }
     for (;;) {
-      const nl = text.indexOf('\n', start);
+      const nl = buf.indexOf(LF, start);
       if (nl < 0) break;
       this.lineNo++;
-      this.line(text, start, nl, true);
+      this.line(buf, start, nl, true);
       start = nl + 1;
     }
-    if (start < text.length) {
-      if (text.length - start > this.maxLine) {
-        this.lineNo++;
-        this.warn(this.lineNo, 'LONG_LINE', Warn.LONG_LINE(this.maxLine));
-        this.skippingLongLine = true;
-        this.lineNo--; // counted again when its newline arrives
-      } else {
-        this.carry = text.slice(start);
-      }
+    if (start < buf.length) this.hold(Buffer.from(buf.subarray(start)));
+  }
+
+  /** Keeps the start of a line until its end arrives, unless it is longer than any line of a log. */
+  private hold(partial: Buffer): void {
+    if (partial.length > this.maxLine) {
+      this.warn(this.lineNo + 1, 'LONG_LINE', Warn.LONG_LINE(this.maxLine));
+      this.skippingLongLine = true;
+      this.carry = EMPTY;
+    } else {
+      this.carry = partial;
     }
   }
 
@@ -154,16 +210,17 @@ export class LogParser {
     } else if (this.carry.length > 0) {
       this.lineNo++;
       const text = this.carry;
-      this.carry = '';
+      this.carry = EMPTY;
       this.line(text, 0, text.length, false);
     }
     this.closeSkip();
     this.closeSample();
     this.ended = true;
-    if (this.summary.samples === 0) {
-      this.warn(0, 'NO_SAMPLES', Warn.NO_SAMPLES());
-    } else if (this.summary.samplesWithData === 0) {
-      this.warn(0, 'NO_FMFI', Warn.NO_FMFI(this.summary.samples));
+    if (!this.segment) {
+      for (const d of endOfLogDiagnostics(this.file, this.summary)) {
+        this.summary.warnings++;
+        this.sink.diagnostic(d);
+      }
     }
     return this.summary;
   }
@@ -174,8 +231,12 @@ export class LogParser {
   }
 
   /** One line, `s[start, end)` without its newline; `complete` is false for a last line without one. */
-  private line(s: string, start: number, end: number, complete: boolean): void {
-    if (end > start && s.charCodeAt(end - 1) === CR) {
+  private line(s: Buffer, start: number, end: number, complete: boolean): void {
+    if (end - start > this.maxLine) {
+      this.warn(this.lineNo, 'LONG_LINE', Warn.LONG_LINE(this.maxLine));
+      return;
+    }
+    if (end > start && s[end - 1]! === CR) {
       end--;
       if (!this.sawCrlf) {
         this.sawCrlf = true;
@@ -186,30 +247,31 @@ export class LogParser {
     if (this.scanRow(s, start, end)) {
       if (!complete && !this.rowTrailingBlank) {
         // The kernel ends every row with a blank: without it the number may be cut short.
-        this.warn(this.lineNo, 'ROW_CUT_OFF', Warn.ROW_CUT_OFF(display(s.slice(start, end))));
+        this.warn(this.lineNo, 'ROW_CUT_OFF', Warn.ROW_CUT_OFF(display(s.toString('latin1', start, end))));
         return;
       }
       this.row();
       return;
     }
     let first = start;
-    while (first < end && isBlank(s.charCodeAt(first))) first++;
+    while (first < end && isBlank(s[first]!)) first++;
     let last = end;
-    while (last > first && isBlank(s.charCodeAt(last - 1))) last--;
+    while (last > first && isBlank(s[last - 1]!)) last--;
     if (first === last) return; // blank line: the cron job's echo, sysctl's own newline
     if (last - first === 19 && this.scanDate(s, first)) {
       if (first !== start || last !== end) {
-        this.warn(this.lineNo, 'DATE_PADDED', Warn.DATE_PADDED(display(s.slice(start, end))));
+        this.warn(this.lineNo, 'DATE_PADDED', Warn.DATE_PADDED(display(s.toString('latin1', start, end))));
       }
       return;
     }
-    const text = s.slice(first, last);
-    if (text === '--' || text === '  ORDER (SIZE) |  FMFI'.trim() || text === 'vm.phys_frag_idx:') return;
-    if (text.startsWith('DOMAIN')) {
-      this.domainLine(text);
+    // The sysctl's fixed lines, compared as bytes: making strings of them cost more than the rows.
+    if (matches(s, first, last, SEPARATOR) || matches(s, first, last, HEADER) || matches(s, first, last, SYSCTL_NAME)) return;
+    if (last - first > DOMAIN.length && matches(s, first, first + DOMAIN.length, DOMAIN)) {
+      this.domainLine(s.toString('latin1', first, last));
       return;
     }
-    const raw = display(s.slice(start, end));
+    const text = s.toString('latin1', first, last);
+    const raw = display(s.toString('latin1', start, end));
     if (!complete) {
       this.warn(this.lineNo, 'LINE_CUT_OFF', Warn.LINE_CUT_OFF(raw));
     } else if (DATE_SHAPE.test(text)) {
@@ -227,52 +289,52 @@ export class LogParser {
    * Scans `  %2d (%6dK) |  %ld ` (the kernel's sbuf_printf) leniently about blanks,
    * strictly about everything else. Sets rowOrder, rowSize, rowFmfi, rowTrailingBlank.
    */
-  private scanRow(s: string, start: number, end: number): boolean {
+  private scanRow(s: Buffer, start: number, end: number): boolean {
     let p = start;
-    while (p < end && s.charCodeAt(p) === SPACE) p++;
-    let c = s.charCodeAt(p);
+    while (p < end && s[p]! === SPACE) p++;
+    let c = s[p]!;
     if (c < ZERO || c > NINE) return false; // not a row: most other lines leave here
     let order = 0;
     const orderStart = p;
-    while (p < end && (c = s.charCodeAt(p)) >= ZERO && c <= NINE) {
+    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
       order = order * 10 + (c - ZERO);
       p++;
     }
-    if (p - orderStart > 6 || s.charCodeAt(p) !== SPACE || s.charCodeAt(p + 1) !== 40 /* ( */) return false;
+    if (p - orderStart > 6 || s[p]! !== SPACE || s[p + 1]! !== 40 /* ( */) return false;
     p += 2;
-    while (p < end && s.charCodeAt(p) === SPACE) p++;
+    while (p < end && s[p]! === SPACE) p++;
     let size = 0;
     const sizeStart = p;
-    while (p < end && (c = s.charCodeAt(p)) >= ZERO && c <= NINE) {
+    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
       size = size * 10 + (c - ZERO);
       p++;
     }
     const sizeDigits = p - sizeStart;
     if (sizeDigits === 0 || sizeDigits > 15) return false;
     if (
-      s.charCodeAt(p) !== 75 /* K */ ||
-      s.charCodeAt(p + 1) !== 41 /* ) */ ||
-      s.charCodeAt(p + 2) !== SPACE ||
-      s.charCodeAt(p + 3) !== 124 /* | */
+      s[p]! !== 75 /* K */ ||
+      s[p + 1]! !== 41 /* ) */ ||
+      s[p + 2]! !== SPACE ||
+      s[p + 3]! !== 124 /* | */
     ) {
       return false;
     }
     p += 4;
     const blanks = p;
-    while (p < end && s.charCodeAt(p) === SPACE) p++;
+    while (p < end && s[p]! === SPACE) p++;
     if (p === blanks) return false;
-    const negative = s.charCodeAt(p) === DASH;
+    const negative = s[p]! === DASH;
     if (negative) p++;
     let fmfi = 0;
     const fmfiStart = p;
-    while (p < end && (c = s.charCodeAt(p)) >= ZERO && c <= NINE) {
+    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
       fmfi = fmfi * 10 + (c - ZERO);
       p++;
     }
     const fmfiDigits = p - fmfiStart;
     if (fmfiDigits === 0 || fmfiDigits > 16 || !Number.isSafeInteger(fmfi)) return false;
     const valueEnd = p;
-    while (p < end && isBlank(s.charCodeAt(p))) p++;
+    while (p < end && isBlank(s[p]!)) p++;
     if (p !== end) return false;
     this.rowOrder = order;
     this.rowSize = size;
@@ -282,18 +344,18 @@ export class LogParser {
   }
 
   /** A date line `YYYY-MM-DD_HH:MM:SS` at s[p, p+19): starts a sample when it is a real time. */
-  private scanDate(s: string, p: number): boolean {
+  private scanDate(s: Buffer, p: number): boolean {
     const d = (i: number): number => {
-      const c = s.charCodeAt(p + i);
+      const c = s[p + i]!;
       return c >= ZERO && c <= NINE ? c - ZERO : NaN;
     };
     const two = (i: number): number => d(i) * 10 + d(i + 1);
     if (
-      s.charCodeAt(p + 4) !== DASH ||
-      s.charCodeAt(p + 7) !== DASH ||
-      s.charCodeAt(p + 10) !== 95 /* _ */ ||
-      s.charCodeAt(p + 13) !== 58 /* : */ ||
-      s.charCodeAt(p + 16) !== 58
+      s[p + 4]! !== DASH ||
+      s[p + 7]! !== DASH ||
+      s[p + 10]! !== 95 /* _ */ ||
+      s[p + 13]! !== 58 /* : */ ||
+      s[p + 16]! !== 58
     ) {
       return false;
     }

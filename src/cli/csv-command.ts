@@ -1,66 +1,76 @@
-// `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order.
+// `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order (or one file per log).
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { awkLines, rowAwkDrops, type DomainFilter } from '../csv/awk.js';
-import { csvHeader, csvLines } from '../csv/rfc4180.js';
-import { fileError, FmfiError, Warn } from '../errors.js';
+import { assignOutputs, clearLeftovers, ensureDir } from '../batch/outputs.js';
+import type { DomainFilter } from '../csv/awk.js';
+import { ByteBuilder } from '../csv/bytes.js';
+import { PARALLEL_FROM_BYTES } from '../csv/parallel.js';
+import { csvHeader } from '../csv/rfc4180.js';
+import { CsvWriter, type Dialect } from '../csv/writer.js';
+import { fileError, FmfiError } from '../errors.js';
 import { assertNotAnInput, openTextSink, type TextSink } from '../io/atomic.js';
-import type { Sample } from '../model.js';
 import { displayName, streamLog } from '../parse/parse-log.js';
-import { ExitStatus, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { ExitStatus, inputsOrStdin, parseNonNegativeInt, parsePositiveInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
-
-export const Dialect = { awk: 'awk', csv: 'csv' } as const;
-export type Dialect = keyof typeof Dialect;
-export function isDialect(s: string): s is Dialect {
-  return Object.hasOwn(Dialect, s);
-}
 
 export interface CsvCommandOptions {
   readonly dialect: Dialect;
   readonly domain: DomainFilter;
   /** `-` for standard output. */
   readonly output: string;
+  /** Threads for one large log. */
+  readonly jobs: number;
+  /** Diagnostics kept per log (0: all). */
+  readonly warningLimit: number;
+  /** Write nothing unless every input was read (one file per log); else keep what was read. */
+  readonly allOrNothing?: boolean;
 }
 
-function lineWriter(dialect: Dialect, domain: DomainFilter): (s: Sample) => string {
-  return dialect === 'awk' ? (s) => awkLines(s, domain) : (s) => csvLines(s, domain);
-}
+/** Bytes of output gathered before they are handed to the sink. */
+const BATCH = 1 << 18;
 
-/** Streams one log into the sink; input failures are reported and leave the others going. */
-async function appendLog(
-  path: string,
-  sink: TextSink,
-  toText: (s: Sample) => string,
-  reporter: Reporter,
-  dialect: Dialect,
-): Promise<boolean> {
-  // Where the awk dialect keeps rows the awk script would drop, say so once per log.
-  let noted = dialect !== 'awk';
-  const file = displayName(path);
+/** Streams one log into the sink on this thread: standard input, and files too small to split. */
+async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<void> {
+  const out = new ByteBuilder(BATCH + 4096);
+  const writer = new CsvWriter(options.dialect, options.domain, displayName(path), (d) => reporter.diagnostic(d));
   try {
     await streamLog(
       path,
       (sample) => {
-        if (!noted) {
-          const dropped = rowAwkDrops(sample);
-          if (dropped !== null) {
-            noted = true;
-            const message = Warn.AWK_WOULD_DROP(dropped.sizeKiB, dropped.order);
-            reporter.diagnostic({ code: 'AWK_WOULD_DROP', severity: 'note', file, line: sample.line, message });
-          }
-        }
-        sink.write(toText(sample));
+        writer.sample(sample, out);
+        if (out.length >= BATCH) sink.write(out.take());
       },
       (d) => reporter.diagnostic(d),
       () => sink.drain(),
     );
+  } finally {
+    if (out.length > 0) sink.write(out.take());
+  }
+}
+
+/** One log into the sink; returns whether it could be read. Output failures throw. */
+async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
+  const file = displayName(path);
+  let hidden = 0;
+  try {
+    const size = path === '-' ? 0 : (await stat(path)).size;
+    if (options.jobs > 1 && size >= PARALLEL_FROM_BYTES) {
+      // Loaded only for large logs: it starts worker threads.
+      const { parallelCsv } = await import('../csv/parallel.js');
+      const threads = options.jobs;
+      const result = await parallelCsv(path, file, size, { ...options, threads }, sink, (d) => reporter.diagnostic(d));
+      hidden = result.hiddenWarnings;
+    } else {
+      await streamCsv(path, options, sink, reporter);
+    }
     return true;
   } catch (e) {
     if (e instanceof FmfiError) throw e; // an output failure: nothing more can be written
     reporter.error(fileError(file, e, 'read').message);
     return false;
   } finally {
-    reporter.endFile(file);
+    reporter.endFile(file, hidden);
   }
 }
 
@@ -68,12 +78,15 @@ async function appendLog(
 export async function runCsv(inputs: readonly string[], options: CsvCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, inputs);
   const sink = await openTextSink(options.output);
-  const toText = lineWriter(options.dialect, options.domain);
   let ok = true;
   try {
     if (options.dialect === 'csv') sink.write(csvHeader());
     for (const input of inputs) {
-      if (!(await appendLog(input, sink, toText, reporter, options.dialect))) ok = false;
+      if (!(await appendLog(input, options, sink, reporter))) ok = false;
+    }
+    if (!ok && options.allOrNothing === true) {
+      await sink.abort();
+      return false;
     }
     await sink.commit();
   } catch (e) {
@@ -81,6 +94,35 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
     throw e;
   }
   return ok;
+}
+
+/** One CSV per log in `outDir`, as the original shell loop made them; returns whether all went well. */
+export async function runCsvPerLog(inputs: readonly string[], outDir: string, options: Omit<CsvCommandOptions, 'output'>, reporter: Reporter): Promise<boolean> {
+  await ensureDir(outDir);
+  await clearLeftovers(outDir);
+  const { assigned, refused } = assignOutputs(inputs, outDir, 'csv');
+  for (const r of refused) reporter.error(r.message);
+  let ok = refused.length === 0;
+  for (const { input, output } of assigned) {
+    try {
+      if (!(await runCsv([input], { ...options, output, allOrNothing: true }, reporter))) ok = false;
+    } catch (e) {
+      if (!(e instanceof FmfiError)) throw e;
+      reporter.error(e.message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+interface CsvFlags {
+  dialect: Dialect;
+  domain?: number;
+  output: string;
+  outDir?: string;
+  jobs: number;
+  strict: boolean;
+  warnings: number;
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
@@ -94,14 +136,24 @@ export function csvCommand(setStatus: SetStatus): Command {
     )
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(
+      new Option('-j, --jobs <N>', 'threads for one large log').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
+    )
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
-    .action(async (logs: string[], opts: { dialect: string; domain?: number; output: string; strict: boolean; warnings: number }, command: Command) => {
+    .action(async (logs: string[], flags: CsvFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
-      const reporter = stderrReporter(opts.warnings);
-      const dialect: Dialect = isDialect(opts.dialect) ? opts.dialect : 'awk';
-      const ok = await runCsv(inputs, { dialect, domain: opts.domain ?? null, output: opts.output }, reporter);
-      setStatus(ok && !(opts.strict && reporter.warnings > 0) ? ExitStatus.ok : ExitStatus.failed);
+      if (flags.outDir !== undefined && command.getOptionValueSource('output') === 'cli') {
+        command.error('error: -o and --out-dir do not go together: one file for all logs, or one per log', { exitCode: ExitStatus.usage });
+      }
+      const reporter = stderrReporter(flags.warnings);
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, jobs: flags.jobs, warningLimit: flags.warnings };
+      const ok =
+        flags.outDir === undefined
+          ? await runCsv(inputs, { ...common, output: flags.output }, reporter)
+          : await runCsvPerLog(inputs, flags.outDir, common, reporter);
+      setStatus(ok && !(flags.strict && reporter.warnings > 0) ? ExitStatus.ok : ExitStatus.failed);
     });
 }

@@ -1,17 +1,11 @@
 // The command line: the only place that reads argv, writes to the terminal and sets the exit status.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
 import { csvCommand } from './csv-command.js';
 import { gnuplotCommand } from './gnuplot-command.js';
-
 import { ExitStatus } from './options.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { version } from './version.js';
 
 export function buildProgram(setStatus: (status: number) => void): Command {
   const program = new Command('fmfi-plot')

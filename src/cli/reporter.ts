@@ -6,8 +6,8 @@ export interface Reporter {
   diagnostic(d: Diagnostic): void;
   /** A failure of one input or output: `fmfi-plot: message`. */
   error(message: string): void;
-  /** Says how many warnings of a file were not shown. */
-  endFile(file: string): void;
+  /** Says how many diagnostics of a file were not shown; `hidden` counts warnings dropped before reaching here. */
+  endFile(file: string, hidden?: number): void;
   readonly warnings: number;
   readonly errors: number;
 }
@@ -34,8 +34,9 @@ export function stderrReporter(perFile: number, write = (s: string) => process.s
       errors++;
       write(`fmfi-plot: ${message}\n`);
     },
-    endFile(file) {
-      const n = shown.get(file) ?? 0;
+    endFile(file, hidden = 0) {
+      warnings += hidden;
+      const n = (shown.get(file) ?? 0) + hidden;
       if (perFile > 0 && n > perFile) write(`${file}: ${Warn.MORE_WARNINGS(n - perFile)}\n`);
       shown.delete(file);
     },

@@ -1,0 +1,185 @@
+// `npm run bench`: fmfi-plot side by side with the awk + gnuplot pipeline it replaces, in one run.
+//
+//   1. logs: generated deterministically, cached in .cache/bench between runs
+//   2. timings: each pair alternates its two sides, RUNS times, and reports medians
+//   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log
+//   4. a markdown table on stdout
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSamples, type GenerateOptions } from '../fixtures/generate.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
+const REFERENCE = join(ROOT, '..', 'shared', 'reference');
+const CACHE = join(ROOT, '.cache', 'bench');
+const WORK = join(CACHE, 'work');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function have(program: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
+}
+
+// 1.
+async function cachedLog(name: string, options: GenerateOptions): Promise<string> {
+  const path = join(CACHE, name);
+  const key = JSON.stringify(options);
+  const keyPath = `${path}.options`;
+  if (existsSync(path) && existsSync(keyPath) && readFileSync(keyPath, 'utf8') === key) return path;
+  process.stderr.write(`generating ${name} (cached for later runs)…\n`);
+  const out = createWriteStream(`${path}.partial`);
+  for (const s of generateSamples(options)) if (!out.write(s)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(() => r()));
+  renameSync(`${path}.partial`, path);
+  writeFileSync(keyPath, key);
+  return path;
+}
+
+// 2.
+interface Run {
+  readonly seconds: number;
+  /** Peak resident memory in bytes (VmHWM, read from /proc while it ran). */
+  readonly peakRss: number;
+}
+
+/** Runs a command with stdout to a file; polls /proc for its peak resident memory. */
+function run(argv: readonly string[], stdoutFile: string, cwd = WORK): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(stdoutFile);
+    out.on('open', (fd) => {
+      const start = process.hrtime.bigint();
+      const child = spawn(argv[0]!, argv.slice(1), { cwd, stdio: ['ignore', fd, 'pipe'] as const });
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      let peak = 0;
+      const poll = setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+        } catch {
+          // gone already
+        }
+      }, 5);
+      child.on('error', reject);
+      child.on('close', (status) => {
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        clearInterval(poll);
+        out.close();
+        if (status !== 0) reject(new Error(`${argv.join(' ')} exited ${status}: ${stderr}`));
+        else resolve({ seconds, peakRss: peak });
+      });
+    });
+  });
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+type Side = () => Promise<{ run: Run; outputBytes: number }>;
+
+/** Alternates the sides RUNS times (a, b, a, b, …) so drift in the machine hits both alike. */
+async function compare(sides: readonly Side[]): Promise<Array<{ seconds: number; outputBytes: number }>> {
+  const times: number[][] = sides.map(() => []);
+  const sizes = sides.map(() => 0);
+  for (let r = 0; r < RUNS; r++) {
+    for (const [i, side] of sides.entries()) {
+      const { run: result, outputBytes } = await side();
+      times[i]!.push(result.seconds);
+      sizes[i] = outputBytes;
+    }
+  }
+  return times.map((t, i) => ({ seconds: median(t), outputBytes: sizes[i]! }));
+}
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+const sec = (s: number): string => `${s.toFixed(2)} s`;
+
+/** The original pipeline for one log: awk to CSV, the template with its name filled in, gnuplot. */
+function pipelineSide(log: string, base: string): Side {
+  const template = readFileSync(join(REFERENCE, 'template.gnuplot'), 'utf8').replaceAll('%%NAME%%', base);
+  writeFileSync(join(WORK, `${base}.gnuplot`), template);
+  return async () => {
+    const awk = await run(['mawk', '-f', join(REFERENCE, 'parse_vm_frag.awk'), log], join(WORK, `${base}.csv`));
+    const plot = await run(['gnuplot', `${base}.gnuplot`], join(WORK, 'gnuplot.out'));
+    return { run: { seconds: awk.seconds + plot.seconds, peakRss: 0 }, outputBytes: statSync(join(WORK, `${base}.svg`)).size };
+  };
+}
+
+function chartSide(log: string, format: 'svg' | 'png'): Side {
+  const dir = join(WORK, `ours-${format}`);
+  const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format}`;
+  return async () => {
+    const r = await run([process.execPath, BIN, log, '--force', '--quiet', '-o', dir, '--format', format], join(WORK, 'chart.out'));
+    return { run: r, outputBytes: statSync(join(dir, name)).size };
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const long = await cachedLog('vm_frag_20240408_1005.log', { samples: 100_000, seed: 100 });
+  const numa = await cachedLog('vm_frag_20240601_0900.log', { samples: 20_000, domains: 4, seed: 200 });
+  const huge = await cachedLog('vm_frag_20230101_0000.log', { samples: 1_000_000, seed: 300 });
+  const mawk = have('mawk');
+  const gnuplot = have('gnuplot');
+  const rows: string[][] = [];
+  const notes: string[] = [];
+
+  for (const [label, log] of [['100,000 samples, 1 domain', long], ['20,000 samples, 4 domains', numa]] as const) {
+    const size = mb(statSync(log).size);
+    if (mawk) {
+      const csvOut = join(WORK, 'ours.csv');
+      const [theirs, ours] = await compare([
+        async () => {
+          const r = await run(['mawk', '-f', join(REFERENCE, 'parse_vm_frag.awk'), log], join(WORK, 'awk.csv'));
+          return { run: r, outputBytes: statSync(join(WORK, 'awk.csv')).size };
+        },
+        async () => {
+          const r = await run([process.execPath, BIN, 'csv', log], csvOut);
+          return { run: r, outputBytes: statSync(csvOut).size };
+        },
+      ]);
+      const same = readFileSync(join(WORK, 'awk.csv')).equals(readFileSync(csvOut));
+      rows.push([`CSV, ${label} (${size})`, `mawk ${sec(theirs!.seconds)}`, `fmfi-plot csv ${sec(ours!.seconds)}`,
+        `**${(theirs!.seconds / ours!.seconds).toFixed(1)}×**`, `${mb(ours!.outputBytes)}${same ? ', identical' : ', DIFFERENT'}`]);
+    } else {
+      notes.push('mawk not found: the CSV pair is skipped (apt-get install mawk).');
+    }
+    if (mawk && gnuplot) {
+      const base = log.split('/').pop()!.replace(/\.log$/, '');
+      const [theirs, svg, png] = await compare([pipelineSide(log, base), chartSide(log, 'svg'), chartSide(log, 'png')]);
+      rows.push([`chart, ${label}`, `mawk + gnuplot ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
+        `fmfi-plot ${sec(svg!.seconds)}`, `**${(theirs!.seconds / svg!.seconds).toFixed(1)}×**`, `SVG ${mb(svg!.outputBytes)}`]);
+      rows.push([`chart as PNG, ${label}`, '', `fmfi-plot --format png ${sec(png!.seconds)}`,
+        `**${(theirs!.seconds / png!.seconds).toFixed(1)}×**`, `PNG ${mb(png!.outputBytes)}`]);
+      rmSync(join(WORK, `${base}.csv`), { force: true });
+      rmSync(join(WORK, `${base}.svg`), { force: true });
+    } else {
+      notes.push('mawk or gnuplot not found: the chart pair is skipped (apt-get install mawk gnuplot-nox).');
+    }
+  }
+
+  // 3.
+  const hugeSize = mb(statSync(huge).size);
+  const csvMem = await run([process.execPath, BIN, 'csv', huge], join(WORK, 'huge.csv'));
+  rmSync(join(WORK, 'huge.csv'), { force: true });
+  const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'));
+  rows.push([`peak memory, 1,000,000 samples (${hugeSize})`, '', `fmfi-plot csv ${mb(csvMem.peakRss)} (${sec(csvMem.seconds)})`, '', 'target < 200 MB']);
+  rows.push([`peak memory, 1,000,000 samples`, '', `fmfi-plot ${mb(chartMem.peakRss)} (${sec(chartMem.seconds)})`, '', 'target < 200 MB']);
+
+  // 4.
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`Node.js ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} alternating runs\n\n`);
+  process.stdout.write('| what | the pipeline | fmfi-plot | ratio | output |\n|---|---|---|---|---|\n');
+  for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+  for (const n of notes) process.stdout.write(`\n${n}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

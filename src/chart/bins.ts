@@ -192,8 +192,10 @@ export class TimeBinner {
 
   finish(): TimeBins {
     const intervalMs = this.typicalInterval();
-    // A bin narrower than the sampling period would show every pause between samples as a gap.
-    while (this.binMs < intervalMs) this.widen();
+    // Bins wider than half the sampling period, but no wider than needed: when the chart has
+    // room for every sample, each bin holds one, and no two samples share a bar. The empty
+    // bins this leaves between samples are not gaps: gaps are marked by `afterGap` below.
+    while (this.binMs * 2 <= intervalMs) this.widen();
     const domains = [...this.domainSet].sort((a, b) => a - b);
     const orders = [...this.sizes.entries()]
       .sort((a, b) => a[0] - b[0])

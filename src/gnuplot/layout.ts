@@ -28,6 +28,8 @@ export interface Panel {
 }
 
 export interface Layout {
+  /** The picture's width in pixels. */
+  readonly width: number;
   readonly title: Point;
   readonly subtitle: Point;
   readonly note: Point;
@@ -36,6 +38,8 @@ export interface Layout {
   readonly timeAxisPixels: number;
   /** About how many pixels (across) the depth axis takes: room for block size labels. */
   readonly depthAxisPixels: number;
+  /** `set view`'s scale: larger where a wide panel leaves room for the axis labels around the box. */
+  readonly viewScale: number;
 }
 
 const HEADER_PX = 62;
@@ -43,6 +47,8 @@ const FOOTER_PX = 22;
 const TITLE_PX = 24;
 const SUBTITLE_PX = 46;
 const LABEL_INSET_PX = 14;
+/** Panels narrower than this (width to height) are drawn at view scale 1: at 1.1 their axis labels fall off the sides. */
+const WIDE_PANEL = 1.6;
 /** The shares of a panel's width the projected time and depth axes take at our `set view` (measured). */
 const TIME_AXIS_SHARE = 0.48;
 const DEPTH_AXIS_SHARE = 0.36;
@@ -69,11 +75,23 @@ export function layout(width: number, height: number, panels: number): Layout {
     };
   });
   return {
+    width,
     title: at(width / 2, TITLE_PX),
     subtitle: at(width / 2, SUBTITLE_PX),
     note: at(LABEL_INSET_PX, height - FOOTER_PX / 2),
     panels: list,
     timeAxisPixels: timeAxisPixels(width),
     depthAxisPixels: Math.round(width * DEPTH_AXIS_SHARE),
+    viewScale: width / panelPx >= WIDE_PANEL ? 1.1 : 1,
   };
+}
+
+/** Average advance of a character per point of font size, as pngcairo draws DejaVu Sans (wider than SVG text). */
+const CHAR_EM = 0.75;
+
+/** The preferred font size, or a smaller one so that a one-line text fits the width. */
+export function fittingFontSize(text: string, preferred: number, width: number): number {
+  const room = width - 2 * LABEL_INSET_PX;
+  const fits = room / Math.max(1, [...text].length * CHAR_EM);
+  return Math.max(6, Math.min(preferred, Math.floor(fits)));
 }

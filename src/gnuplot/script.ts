@@ -9,10 +9,11 @@
 // reaches the script only through gnuplotString.
 import type { TimeBins } from '../chart/bins.js';
 import type { Caption } from '../chart/caption.js';
+import { Warn } from '../errors.js';
 import { formatLogTime } from '../time.js';
 import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from './datablock.js';
 import { depthTics, timeTicks } from './labels.js';
-import { layout, timeAxisPixels, type Layout, type Panel } from './layout.js';
+import { fittingFontSize, layout, timeAxisPixels, type Layout, type Panel } from './layout.js';
 import { DEFAULT_OPTIONS, pictureHeight, type GnuplotOptions } from './options.js';
 import { wallColours } from './palette.js';
 import { gnuplotString } from './quote.js';
@@ -85,7 +86,7 @@ function axes(bins: TimeBins, limits: ZLimits, shape: Layout): string {
     `set ytics (${ytics}) nomirror font ",10"`,
     'set ylabel "block size" rotate parallel',
     '',
-    'set view 60, 38, 1.1, 1',
+    `set view 60, 38, ${shape.viewScale}, 1`,
     'set xyplane relative 0',
     'set border 895',
     'set grid ztics vertical',
@@ -127,13 +128,15 @@ export function noteText(bins: TimeBins, limits: ZLimits): string | null {
   return null;
 }
 
-function captionLabels(shape: Layout, note: string | null): string {
+function captionLabels(shape: Layout, caption: Caption, note: string | null): string {
+  const size = (text: string, preferred: number): number => fittingFontSize(text, preferred, shape.width);
   const lines = [
-    `set label 101 chart_title at screen ${shape.title.x}, ${shape.title.y} center font ",16" noenhanced`,
-    `set label 102 chart_subtitle at screen ${shape.subtitle.x}, ${shape.subtitle.y} center font ",11" noenhanced`,
+    `set label 101 chart_title at screen ${shape.title.x}, ${shape.title.y} center font ",${size(caption.title, 16)}" noenhanced`,
+    `set label 102 chart_subtitle at screen ${shape.subtitle.x}, ${shape.subtitle.y} center font ",${size(caption.subtitle, 11)}" noenhanced`,
   ];
   if (note !== null) {
-    lines.push(`set label 103 ${gnuplotString(note)} at screen ${shape.note.x}, ${shape.note.y} left font ",10" noenhanced`);
+    const at = `at screen ${shape.note.x}, ${shape.note.y}`;
+    lines.push(`set label 103 ${gnuplotString(note)} ${at} left font ",${size(note, 10)}" noenhanced`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -149,12 +152,13 @@ function panel(bins: TimeBins, domainIndex: number, box: Panel): string {
   ].join('\n');
 }
 
-/** A picture with the title and a sentence instead of panels: the log has no FMFI values to draw. */
-function emptyPicture(shape: Layout): string {
+/** A picture with the title and the parser's sentence instead of panels: the log has no FMFI values to draw. */
+function emptyPicture(shape: Layout, caption: Caption, bins: TimeBins): string {
+  const why = bins.samplesWithoutOutput > 0 ? Warn.NO_FMFI(bins.samplesWithoutOutput) : Warn.NO_SAMPLES();
   return [
     'set multiplot',
-    captionLabels(shape, null),
-    `set label 104 "no vm.phys_frag_idx values in this log" at screen 0.5, 0.5 center font ",12"`,
+    captionLabels(shape, caption, null),
+    `set label 104 ${gnuplotString(why)} at screen 0.5, 0.5 center font ",12"`,
     'unset border',
     'unset tics',
     'unset key',
@@ -170,7 +174,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   const shape = layout(options.width, height, panels);
   // 1. terminal
   let out = header(caption) + terminal(options, height);
-  if (bins.bins.length === 0) return `${out}\n${emptyPicture(shape)}`;
+  if (bins.bins.length === 0) return `${out}\n${emptyPicture(shape, caption, bins)}`;
   // 2. data
   out += '\n';
   for (let d = 0; d < bins.domains.length; d++) out += `${datablock(bins, d)}\n`;
@@ -178,7 +182,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   const limits = zLimits(bins, options.zRange);
   out += axes(bins, limits, shape);
   // 4. panels
-  out += `${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, noteText(bins, limits))}`;
+  out += `${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;
   bins.domains.forEach((_, d) => {
     out += `\n${panel(bins, d, shape.panels[d]!)}`;
     // The title lines belong to the first panel only; each panel has its own domain label.

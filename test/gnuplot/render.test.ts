@@ -86,7 +86,9 @@ describe.skipIf(gnuplot === null)('fmfi-plot gnuplot FIXTURE | gnuplot', () => {
     expect(r.status).toBe(0);
     const drawn = draw(r.stdout);
     expect(drawn.stderr).toBe('');
-    expect(texts(drawn.out.toString('utf8'))).toContain('no vm.phys_frag_idx values in this log');
+    expect(texts(drawn.out.toString('utf8'))).toContain(
+      'none of its 6 samples has vm.phys_frag_idx output (kernel without the sysctl?)',
+    );
   });
 
   it('draws PNG with --terminal pngcairo and PDF with --terminal pdfcairo', () => {

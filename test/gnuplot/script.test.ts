@@ -192,8 +192,14 @@ describe('a log without values', () => {
   it('gives a picture that says so instead of failing', () => {
     const bins = binSamples([], { maxBins: 100 });
     const script = gnuplotScript(bins, chartCaption('empty.log', null, bins));
-    expect(script).toContain('"no vm.phys_frag_idx values in this log"');
+    expect(script).toContain('set label 104 "no samples in this log" at screen');
     expect(script).not.toContain('splot');
     expect(script).not.toContain('EOD');
+  });
+
+  it('says when the kernel had no vm.phys_frag_idx', () => {
+    const bins = binSamples([{ time: 0, line: 1, domains: [] }, { time: 60_000, line: 9, domains: [] }], { maxBins: 100 });
+    const script = gnuplotScript(bins, chartCaption('no-sysctl.log', null, bins));
+    expect(script).toContain('"none of its 2 samples has vm.phys_frag_idx output (kernel without the sysctl?)"');
   });
 });

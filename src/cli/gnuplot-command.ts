@@ -7,6 +7,7 @@ import {
   DEFAULT_HEIGHT,
   DEFAULT_PANEL_HEIGHT,
   DEFAULT_WIDTH,
+  DEFAULT_Z_RANGE,
   parseSize,
   parseTerminal,
   parseZRange,
@@ -98,7 +99,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
     .addOption(
       new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit; auto: the full range')
         .argParser(checked(parseZRange))
-        .default({ kind: 'fixed', min: -1000, max: 1000 }, '-1000:1000'),
+        .default(DEFAULT_Z_RANGE, `${DEFAULT_Z_RANGE.min}:${DEFAULT_Z_RANGE.max}`),
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .addOption(strictOption())

@@ -38,6 +38,8 @@ export interface Layout {
   readonly timeAxisPixels: number;
   /** About how many pixels (across) the depth axis takes: room for block size labels. */
   readonly depthAxisPixels: number;
+  /** About how many pixels the FMFI axis of a panel is tall: room for its tick labels. */
+  readonly zAxisPixels: number;
   /** `set view`'s scale: larger where a wide panel leaves room for the axis labels around the box. */
   readonly viewScale: number;
 }
@@ -52,6 +54,8 @@ const WIDE_PANEL = 1.6;
 /** The shares of a panel's width the projected time and depth axes take at our `set view` (measured). */
 const TIME_AXIS_SHARE = 0.48;
 const DEPTH_AXIS_SHARE = 0.36;
+/** The share of a panel's height the FMFI axis takes (measured). */
+const Z_AXIS_SHARE = 0.47;
 
 /** About how many pixels the time axis of a picture this wide takes. */
 export function timeAxisPixels(width: number): number {
@@ -82,6 +86,7 @@ export function layout(width: number, height: number, panels: number): Layout {
     panels: list,
     timeAxisPixels: timeAxisPixels(width),
     depthAxisPixels: Math.round(width * DEPTH_AXIS_SHARE),
+    zAxisPixels: Math.round(panelPx * Z_AXIS_SHARE),
     viewScale: width / panelPx >= WIDE_PANEL ? 1.1 : 1,
   };
 }

@@ -20,7 +20,7 @@ export function isTerminal(s: string): s is Terminal {
 export type ZRange = { readonly kind: 'fixed'; readonly min: number; readonly max: number } | { readonly kind: 'auto' };
 
 /** The original template's `set zrange [-1000:1000]`, and our chart's default. */
-export const DEFAULT_Z_RANGE: ZRange = { kind: 'fixed', min: -1000, max: 1000 };
+export const DEFAULT_Z_RANGE = { kind: 'fixed', min: -1000, max: 1000 } as const satisfies ZRange;
 
 /** The size of our SVG chart, so both pictures of a log have the same shape. */
 export const DEFAULT_WIDTH = 1200;

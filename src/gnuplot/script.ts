@@ -18,10 +18,12 @@ import { DEFAULT_OPTIONS, pictureHeight, type GnuplotOptions } from './options.j
 import { wallColours } from './palette.js';
 import { gnuplotString } from './quote.js';
 import { terminalCommand } from './terminal.js';
-import { countBeyond, zLimits, type ZLimits } from './z-axis.js';
+import { countBeyond, zLimits, zTics, type ZLimits } from './z-axis.js';
 
 /** Pixels a time tick label needs along the axis so that neighbours never touch. */
 const TICK_LABEL_PX = 90;
+/** Pixels between FMFI ticks. */
+const Z_TICK_PX = 40;
 
 /** The most time bins worth making for a picture this wide: about one per pixel of the time axis. */
 export function maxBinsFor(options: Pick<GnuplotOptions, 'width'>): number {
@@ -71,8 +73,8 @@ function axes(bins: TimeBins, limits: ZLimits, shape: Layout): string {
     `ZMAX = ${limits.max}`,
     'clamp(v) = v < ZMIN ? ZMIN : (v > ZMAX ? ZMAX : v)',
     'set zrange [ZMIN:ZMAX]',
+    `set ztics (${zTics(limits, shape.zAxisPixels / Z_TICK_PX).map((t) => `"${t.label}" ${t.value}`).join(', ')}) nomirror`,
     'set zlabel "FMFI" rotate parallel',
-    'set ztics nomirror',
     '',
     '# Time: zone-less wall-clock times as the cron job logged them.',
     'set xdata time',
@@ -179,7 +181,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   out += '\n';
   for (let d = 0; d < bins.domains.length; d++) out += `${datablock(bins, d)}\n`;
   // 3. axes
-  const limits = zLimits(bins, options.zRange);
+  const limits = zLimits(bins, options.zRange, shape.zAxisPixels / Z_TICK_PX);
   out += axes(bins, limits, shape);
   // 4. panels
   out += `${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;

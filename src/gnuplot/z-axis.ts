@@ -14,11 +14,19 @@ function* drawnValues(bins: TimeBins): Generator<number> {
   for (const bin of bins.bins) for (const byOrder of bin.cells) for (const cell of byOrder) if (cell !== null) yield cell.worst;
 }
 
+/** 1, 2 or 5 times a power of ten: the step of at most `count` ticks over `span`. */
+export function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+}
+
 /**
  * The limits of the FMFI axis, the same for every panel. `auto` spans the data and zero
- * (walls stand on zero); a flat range is widened so gnuplot has an axis to draw.
+ * (walls stand on zero), rounded out to whole ticks as our chart does.
  */
-export function zLimits(bins: TimeBins, range: ZRange): ZLimits {
+export function zLimits(bins: TimeBins, range: ZRange, ticks: number): ZLimits {
   if (range.kind === 'fixed') return { min: range.min, max: range.max, auto: false };
   let min = 0;
   let max = 0;
@@ -26,8 +34,34 @@ export function zLimits(bins: TimeBins, range: ZRange): ZLimits {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === max) return { min: min - 1, max: max + 1, auto: true };
-  return { min, max, auto: true };
+  if (min === max) max = min + 1;
+  const step = niceStep(max - min, ticks);
+  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, auto: true };
+}
+
+/** `-1.4M`, `-200k`, `500`: short enough for the axis when the range runs into the millions. */
+function tickLabel(v: number, si: boolean): string {
+  const short = (x: number): string => String(Number(x.toPrecision(3)));
+  if (si && Math.abs(v) >= 1e6) return `${short(v / 1e6)}M`;
+  if (si && Math.abs(v) >= 1e3) return `${short(v / 1e3)}k`;
+  return String(Number(v.toPrecision(12)));
+}
+
+export interface ZTic {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** At most about `count` ticks at a nice step; SI labels when the range reaches 100,000. */
+export function zTics(limits: ZLimits, count: number): ZTic[] {
+  const step = niceStep(limits.max - limits.min, count);
+  const si = Math.max(Math.abs(limits.min), Math.abs(limits.max)) >= 100_000;
+  const tics: ZTic[] = [];
+  for (let v = Math.ceil(limits.min / step) * step; v <= limits.max + step * 1e-9; v += step) {
+    const value = Number(v.toPrecision(12));
+    tics.push({ value, label: tickLabel(value, si) });
+  }
+  return tics;
 }
 
 export interface Beyond {

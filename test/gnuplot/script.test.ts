@@ -131,6 +131,7 @@ describe('FMFI axis', () => {
   it('is -1000:1000 by default, clamps beyond it and counts what it clamps in a note', () => {
     const script = scriptOf('one-domain.log');
     expect(script).toContain('ZMIN = -1000\nZMAX = 1000\nclamp(v) = v < ZMIN ? ZMIN : (v > ZMAX ? ZMAX : v)\nset zrange [ZMIN:ZMAX]');
+    expect(script).toContain('set ztics ("-1000" -1000, "-500" -500, "0" 0, "500" 500, "1000" 1000) nomirror');
     expect(script).toMatch(/set label 103 "[\d,]+ of [\d,]+ plotted values are below -1000 and drawn at -1000"/);
   });
 
@@ -143,10 +144,11 @@ describe('FMFI axis', () => {
     );
   });
 
-  it('spans the data and zero with auto, and has no note then', () => {
+  it('spans the data and zero with auto, rounded out to whole ticks, and has no note then', () => {
     const bins = binSamples([sample(0, [-5000, 300]), sample(10, [-20, 700])], { maxBins: 100 });
     const script = gnuplotScript(bins, chartCaption('x.log', null, bins), { ...DEFAULT_OPTIONS, zRange: { kind: 'auto' } });
-    expect(script).toContain('ZMIN = -5000\nZMAX = 700\n');
+    expect(script).toContain('ZMIN = -5000\nZMAX = 1000\n');
+    expect(script).toContain('set ztics ("-5000" -5000, "-4000" -4000, "-3000" -3000, "-2000" -2000, "-1000" -1000, "0" 0, "1000" 1000) nomirror');
     expect(script).not.toContain('set label 103');
   });
 

@@ -46,14 +46,13 @@ export function heightScale(range: ZRange, bins: TimeBins, pixels: number): Heig
   if (range.kind === 'fixed') {
     ({ min, max } = range);
   } else {
-    // The zero plane is what bars stand on, so the full range always includes it.
+    // The zero plane is what bars stand on, so the full range always includes it. The
+    // range is not rounded out to whole ticks: with 4K rows at −3,000,000 that would
+    // add a useless 500,000 above a data maximum of 1,000.
     const [lo, hi] = dataExtent(bins) ?? [0, 0];
     min = Math.min(0, lo);
     max = Math.max(0, hi);
     if (min === max) max = min + 1;
-    const step = niceStep(max - min, count);
-    min = Math.floor(min / step) * step;
-    max = Math.ceil(max / step) * step;
   }
   const step = niceStep(max - min, count);
   const ticks: number[] = [];

@@ -21,14 +21,16 @@ function heightLabels(scene: Scene): Axis['encode'] {
 }
 
 /**
- * Height labels on the back-right edge, for reading the back rows. The lowest tick is
- * left out: the back row's block-size label sits at that corner.
+ * Height labels on the back-right edge, for reading the back rows. Ticks near the floor
+ * are left out: the back row's block-size label sits at that corner.
  */
 function backAxis(scene: Scene): Axis {
+  const { height, layout } = scene;
+  const clear = FONT_SIZE.label + 4;
   return {
     scale: 'z',
     orient: 'right',
-    values: scene.height.ticks.filter((v) => v !== scene.height.min),
+    values: height.ticks.filter((v) => ((v - height.min) / (height.max - height.min)) * layout.zPx >= clear),
     encode: heightLabels(scene),
     labelFontSize: FONT_SIZE.label,
     labelColor: MUTED_INK,

@@ -73,7 +73,8 @@ function axes(scene: Scene): Axis[] {
       orient: 'left',
       values: height.ticks,
       encode: heightLabels(scene),
-      title: height.auto ? 'FMFI, full range  (↑ fragmented · ↓ easy)' : 'FMFI  (↑ fragmented · ↓ easy)',
+      // Words, not arrows: the title is turned a quarter, and so would an arrow be.
+      title: `FMFI${height.auto ? ', full range' : ''}: up fragmented, down easy`,
       titleFontSize: FONT_SIZE.axisTitle,
       titleFontWeight: 'normal',
       titleColor: INK,

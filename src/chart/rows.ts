@@ -27,6 +27,11 @@ export interface TimeFrame {
   readonly start: number;
   readonly end: number;
   readonly width: number;
+  /**
+   * The shortest a bar lasts: a sample stands for the time until the next one, so the
+   * last bar before a gap or the end is as wide as the others, not just its bin.
+   */
+  readonly barMs: number;
 }
 
 export function timeX(frame: TimeFrame, t: number): number {
@@ -71,7 +76,7 @@ export function rowShape(
     const following = list[i + 1];
     // The bar reaches to the next bin when sampling went on, so irregular intervals leave no slivers.
     const joined = following !== undefined && !following.afterGap && (following.cells[d]?.[k] ?? null) !== null;
-    const right = x(joined ? following.start : bin.end);
+    const right = x(joined ? following.start : Math.max(bin.end, bin.start + frame.barMs));
     const v = cell.worst;
     const h = v > scale.max ? top : v < scale.min ? bottom : y(v);
     if (v > scale.max) clippedAbove++;

@@ -67,8 +67,11 @@ function timeFrame(bins: TimeBins, width: number): TimeFrame {
   const first = bins.bins[0];
   const last = bins.bins[bins.bins.length - 1];
   const start = first?.start ?? bins.first ?? 0;
-  const end = Math.max(last?.end ?? start, start + MIN_SPAN);
-  return { start, end, width };
+  const lastStart = last?.start ?? start;
+  // One sampling period per bar; a log with a single time has no period, so its bars fill the window.
+  const barMs = bins.intervalMs > 0 ? bins.intervalMs : MIN_SPAN;
+  const end = Math.max(last?.end ?? start, lastStart + barMs, start + MIN_SPAN);
+  return { start, end, width, barMs };
 }
 
 /** The box around the rows, the grid on its walls and the base plane, as path text. */

@@ -68,7 +68,9 @@ describe('chartSpec', () => {
     const after = bins.bins.findIndex((b) => b.afterGap);
     expect(after).toBeGreaterThan(0);
     const px = (t: number) => ((t - scene.frame.start) / (scene.frame.end - scene.frame.start)) * scene.layout.timeWidth;
-    const gapFrom = px(bins.bins[after - 1]!.end);
+    // The bar before the gap lasts one sampling period, then nothing until sampling resumes.
+    const before = bins.bins[after - 1]!;
+    const gapFrom = px(Math.max(before.end, before.start + bins.intervalMs));
     const gapTo = px(bins.bins[after]!.start);
     expect(gapTo - gapFrom).toBeGreaterThan(100);
     const areas = scene.rows.filter((r) => r.kind === 'area');

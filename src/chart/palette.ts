@@ -62,4 +62,5 @@ export const CLIP_COLOUR = '#e6194b';
 export const INK = '#222222';
 export const MUTED_INK = '#555555';
 export const GRID = '#d9d9d9';
+export const AXIS_GREY = '#888888';
 export const PLANE_FILL = '#8c8c8c';

@@ -2,86 +2,19 @@
 //
 //   bins ─► scene (layout, scales, row paths, labels, notes; scene.ts)
 //        ─► spec: 1. page (size, title, fonts)  2. data  3. scales
-//                 4. one panel per NUMA domain: walls, rows back to front, axes, block sizes
+//                 4. one panel per NUMA domain: walls, rows back to front, axes (axes.ts), block sizes
 //                 5. notes under the panels
-import type { Axis, GroupMark, Mark, Spec } from 'vega';
+import type { GroupMark, Mark, Spec } from 'vega';
+import { backAxis, frontAxes } from './axes.js';
 import type { TimeBins } from './bins.js';
 import type { Caption } from './caption.js';
 import { FONT_FAMILY } from './fonts.js';
 import { FONT_SIZE, NOTE_LINE, PANEL_TOP } from './layout.js';
 import type { ChartOptions } from './options.js';
-import { CLIP_COLOUR, GRID, INK, MUTED_INK, PLANE_FILL } from './palette.js';
+import { AXIS_GREY, CLIP_COLOUR, GRID, INK, MUTED_INK, PLANE_FILL } from './palette.js';
 import { chartScene, NOTE_INDENT, PAGE_MARGIN, type Scene } from './scene.js';
 
 const LEFT = PAGE_MARGIN;
-
-/** Height labels through Vega's `format()`, which unlike an axis format adds no shared SI prefix (`0M`). */
-function heightLabels(scene: Scene): Axis['encode'] {
-  return { labels: { update: { text: { signal: `format(datum.value, '${scene.height.format}')` } } } };
-}
-
-/**
- * Height labels on the back-right edge, for reading the back rows. Ticks near the floor
- * are left out: the back row's block-size label sits at that corner.
- */
-function backAxis(scene: Scene): Axis {
-  const { height, layout } = scene;
-  const clear = FONT_SIZE.label + 4;
-  return {
-    scale: 'z',
-    orient: 'right',
-    values: height.ticks.filter((v) => ((v - height.min) / (height.max - height.min)) * layout.zPx >= clear),
-    encode: heightLabels(scene),
-    labelFontSize: FONT_SIZE.label,
-    labelColor: MUTED_INK,
-    labelOverlap: false,
-    domainColor: '#888888',
-    tickColor: '#888888',
-    aria: false,
-  };
-}
-
-function axes(scene: Scene): Axis[] {
-  const { ticks, height } = scene;
-  const common = {
-    labelFontSize: FONT_SIZE.label,
-    labelColor: INK,
-    // Ticks were chosen so labels never touch (time-ticks.ts); Vega must not drop any.
-    labelOverlap: false,
-    domainColor: '#888888',
-    tickColor: '#888888',
-    zindex: 1,
-  } as const;
-  return [
-    { ...common, scale: 'x', orient: 'bottom', values: ticks.values, format: ticks.format, formatType: 'utc', labelPadding: 3 },
-    {
-      ...common,
-      scale: 'x',
-      orient: 'bottom',
-      values: ticks.majorValues,
-      format: ticks.majorFormat,
-      formatType: 'utc',
-      ticks: false,
-      domain: false,
-      labelPadding: 20,
-      labelFontWeight: 'bold',
-      aria: false,
-    },
-    {
-      ...common,
-      scale: 'z',
-      orient: 'left',
-      values: height.ticks,
-      encode: heightLabels(scene),
-      // Words, not arrows: the title is turned a quarter, and so would an arrow be.
-      title: `FMFI${height.auto ? ', full range' : ''}: up fragmented, down easy`,
-      titleFontSize: FONT_SIZE.axisTitle,
-      titleFontWeight: 'normal',
-      titleColor: INK,
-      titlePadding: 6,
-    },
-  ];
-}
 
 /** The marks of one panel, in the front face's frame, drawn in this order. */
 function faceMarks(scene: Scene): Mark[] {
@@ -94,7 +27,7 @@ function faceMarks(scene: Scene): Mark[] {
   return [
     decoration('grid', scene.grid, GRID, { strokeWidth: { value: 0.8 } }),
     decoration('plane', scene.plane, '#b0b0b0', { fill: { value: PLANE_FILL }, fillOpacity: { value: 0.12 } }),
-    decoration('edges', scene.edges, '#888888'),
+    decoration('edges', scene.edges, AXIS_GREY),
     {
       type: 'path',
       name: 'rows',
@@ -205,7 +138,7 @@ function panelMark(scene: Scene, labelled: boolean): GroupMark {
         height: { value: layout.zPx },
       },
     },
-    axes: axes(scene),
+    axes: frontAxes(scene),
     marks: faceMarks(scene),
   });
   return {

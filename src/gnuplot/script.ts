@@ -184,7 +184,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   const limits = zLimits(bins, options.zRange, shape.zAxisPixels / Z_TICK_PX);
   out += axes(bins, limits, shape);
   // 4. panels
-  out += `${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;
+  out += `\n${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;
   bins.domains.forEach((_, d) => {
     out += `\n${panel(bins, d, shape.panels[d]!)}`;
     // The title lines belong to the first panel only; each panel has its own domain label.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
 import { chartCaption } from '../../src/chart/caption.js';
 import { DEFAULT_CHART_OPTIONS } from '../../src/chart/options.js';
@@ -43,6 +43,23 @@ describe('renderSvg', () => {
     valid(svg);
     expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it('renders every fixture without a Vega warning (they would reach the user\'s terminal)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const name of withSamples) {
+        const { bins, caption } = fixture(name);
+        await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+        await renderSvg(bins, caption, { ...DEFAULT_CHART_OPTIONS, zRange: { kind: 'auto' } });
+      }
+      expect(warn).not.toHaveBeenCalled();
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it('opens with <title> and <desc> for screen readers', async () => {

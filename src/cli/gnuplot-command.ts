@@ -5,7 +5,6 @@ import { chartCaption } from '../chart/caption.js';
 import { fileError, FmfiError } from '../errors.js';
 import {
   DEFAULT_HEIGHT,
-  DEFAULT_PANEL_HEIGHT,
   DEFAULT_WIDTH,
   DEFAULT_Z_RANGE,
   parseSize,
@@ -71,7 +70,7 @@ function checked<T>(parse: (value: string) => T): (value: string) => T {
 interface RawOptions {
   terminal: Terminal;
   width: number;
-  height?: number;
+  height: number;
   zRange: ZRange;
   output: string;
   strict: boolean;
@@ -93,8 +92,9 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_WIDTH),
     )
     .addOption(
-      new Option('--height <PX>', `picture height in pixels (default: ${DEFAULT_HEIGHT}, plus ${DEFAULT_PANEL_HEIGHT} per further NUMA domain)`)
-        .argParser(checked(parseSize)),
+      new Option('--height <PX>', 'picture height in pixels with one NUMA domain; each further domain adds a panel as tall')
+        .argParser(checked(parseSize))
+        .default(DEFAULT_HEIGHT),
     )
     .addOption(
       new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit; auto: the full range')
@@ -110,7 +110,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
       const reporter = stderrReporter(opts.warnings);
       const ok = await runGnuplot(
         input!,
-        { terminal: opts.terminal, width: opts.width, height: opts.height ?? null, zRange: opts.zRange, output: opts.output },
+        { terminal: opts.terminal, width: opts.width, height: opts.height, zRange: opts.zRange, output: opts.output },
         reporter,
       );
       setStatus(ok && !(opts.strict && reporter.warnings > 0) ? ExitStatus.ok : ExitStatus.failed);

@@ -66,6 +66,12 @@ function round(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
 
+/** The whole picture's height when `height` is that of a picture with one panel: header, panels, footer. */
+export function pictureHeight(height: number, panels: number): number {
+  return HEADER_PX + Math.max(1, panels) * (height - HEADER_PX - FOOTER_PX) + FOOTER_PX;
+}
+
+/** Places everything on a picture `width` × `height` (the whole picture) with `panels` panels. */
 export function layout(width: number, height: number, panels: number): Layout {
   const at = (xPx: number, yFromTopPx: number): Point => ({ x: round(xPx / width), y: round(1 - yFromTopPx / height) });
   const count = Math.max(1, panels);

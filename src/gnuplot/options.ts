@@ -25,8 +25,6 @@ export const DEFAULT_Z_RANGE = { kind: 'fixed', min: -1000, max: 1000 } as const
 /** The size of our SVG chart, so both pictures of a log have the same shape. */
 export const DEFAULT_WIDTH = 1200;
 export const DEFAULT_HEIGHT = 700;
-/** Each further NUMA domain adds a panel of this height, so four domains are not squeezed into 700 pixels. */
-export const DEFAULT_PANEL_HEIGHT = 520;
 /** gnuplot draws nothing sensible below this. */
 export const MIN_SIZE = 200;
 export const MAX_SIZE = 20_000;
@@ -35,22 +33,20 @@ export interface GnuplotOptions {
   readonly terminal: Terminal;
   /** Picture size in pixels (inch terminals get 100 pixels to the inch). */
   readonly width: number;
-  /** null: DEFAULT_HEIGHT, plus DEFAULT_PANEL_HEIGHT for each NUMA domain after the first. */
-  readonly height: number | null;
+  /**
+   * The picture's height with one NUMA domain; each further domain adds a panel as tall
+   * below (as our chart does), so four domains are not squeezed into one picture's height.
+   */
+  readonly height: number;
   readonly zRange: ZRange;
 }
 
 export const DEFAULT_OPTIONS: GnuplotOptions = {
   terminal: 'svg',
   width: DEFAULT_WIDTH,
-  height: null,
+  height: DEFAULT_HEIGHT,
   zRange: DEFAULT_Z_RANGE,
 };
-
-/** The height of the picture for the given number of panels. */
-export function pictureHeight(options: GnuplotOptions, panels: number): number {
-  return options.height ?? DEFAULT_HEIGHT + Math.max(0, panels - 1) * DEFAULT_PANEL_HEIGHT;
-}
 
 /** Thrown for an option value that cannot be used; the CLI turns it into a usage error. */
 export class GnuplotOptionError extends Error {

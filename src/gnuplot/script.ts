@@ -13,8 +13,8 @@ import { Warn } from '../errors.js';
 import { formatLogTime } from '../time.js';
 import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from './datablock.js';
 import { depthTics, timeTicks } from './labels.js';
-import { fittingFontSize, layout, timeAxisPixels, type Layout, type Panel } from './layout.js';
-import { DEFAULT_OPTIONS, pictureHeight, type GnuplotOptions } from './options.js';
+import { fittingFontSize, layout, pictureHeight, timeAxisPixels, type Layout, type Panel } from './layout.js';
+import { DEFAULT_OPTIONS, type GnuplotOptions } from './options.js';
 import { wallColours } from './palette.js';
 import { gnuplotString } from './quote.js';
 import { terminalCommand } from './terminal.js';
@@ -172,7 +172,7 @@ function emptyPicture(shape: Layout, caption: Caption, bins: TimeBins): string {
 
 export function gnuplotScript(bins: TimeBins, caption: Caption, options: GnuplotOptions = DEFAULT_OPTIONS): string {
   const panels = Math.max(1, bins.domains.length);
-  const height = pictureHeight(options, panels);
+  const height = pictureHeight(options.height, panels);
   const shape = layout(options.width, height, panels);
   // 1. terminal
   let out = header(caption) + terminal(options, height);
@@ -181,7 +181,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   out += '\n';
   for (let d = 0; d < bins.domains.length; d++) out += `${datablock(bins, d)}\n`;
   // 3. axes
-  const limits = zLimits(bins, options.zRange, shape.zAxisPixels / Z_TICK_PX);
+  const limits = zLimits(bins, options.zRange);
   out += axes(bins, limits, shape);
   // 4. panels
   out += `\n${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;

@@ -23,10 +23,11 @@ export function niceStep(span: number, count: number): number {
 }
 
 /**
- * The limits of the FMFI axis, the same for every panel. `auto` spans the data and zero
- * (walls stand on zero), rounded out to whole ticks as our chart does.
+ * The limits of the FMFI axis, the same for every panel. `auto` spans exactly the data
+ * and zero (walls stand on zero), as our chart does: rounding out to whole ticks would
+ * add 500,000 of empty height above a maximum of 1,000 when 4K rows reach -3,000,000.
  */
-export function zLimits(bins: TimeBins, range: ZRange, ticks: number): ZLimits {
+export function zLimits(bins: TimeBins, range: ZRange): ZLimits {
   if (range.kind === 'fixed') return { min: range.min, max: range.max, auto: false };
   let min = 0;
   let max = 0;
@@ -34,9 +35,7 @@ export function zLimits(bins: TimeBins, range: ZRange, ticks: number): ZLimits {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === max) max = min + 1;
-  const step = niceStep(max - min, ticks);
-  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, auto: true };
+  return { min, max: min === max ? min + 1 : max, auto: true };
 }
 
 /** `-1.4M`, `-200k`, `500`: short enough for the axis when the range runs into the millions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittingFontSize, layout } from '../../src/gnuplot/layout.js';
+import { fittingFontSize, layout, pictureHeight } from '../../src/gnuplot/layout.js';
 
 describe('layout', () => {
   it('stacks one full-width panel per domain under the title lines, top to bottom', () => {
@@ -25,6 +25,17 @@ describe('layout', () => {
   it('draws narrow panels at view scale 1, so the axis labels stay on the picture', () => {
     expect(layout(1200, 700, 1).viewScale).toBe(1.1);
     expect(layout(600, 700, 1).viewScale).toBe(1);
+  });
+});
+
+describe('pictureHeight', () => {
+  it('is the given height for one domain and adds a panel as tall for each further one', () => {
+    expect(pictureHeight(700, 1)).toBe(700);
+    const onePanelPx = layout(1200, 700, 1).panels[0]!.size.h * 700;
+    expect(pictureHeight(700, 2) - 700).toBeCloseTo(onePanelPx, 0);
+    expect(pictureHeight(700, 4) - pictureHeight(700, 3)).toBe(pictureHeight(700, 2) - 700);
+    const four = pictureHeight(700, 4);
+    for (const p of layout(1200, four, 4).panels) expect(p.size.h * four).toBeCloseTo(onePanelPx, 0);
   });
 });
 

@@ -5,7 +5,6 @@ import {
   parseSize,
   parseTerminal,
   parseZRange,
-  pictureHeight,
 } from '../../src/gnuplot/options.js';
 
 describe('parseZRange', () => {
@@ -49,10 +48,8 @@ describe('parseSize', () => {
   });
 });
 
-describe('pictureHeight', () => {
-  it('is the chart height for one domain and grows by a panel per further domain', () => {
-    expect(pictureHeight(DEFAULT_OPTIONS, 1)).toBe(700);
-    expect(pictureHeight(DEFAULT_OPTIONS, 4)).toBe(700 + 3 * 520);
-    expect(pictureHeight({ ...DEFAULT_OPTIONS, height: 900 }, 4)).toBe(900);
+describe('DEFAULT_OPTIONS', () => {
+  it('are our chart\'s: SVG, 1200×700, FMFI from -1000 to 1000', () => {
+    expect(DEFAULT_OPTIONS).toEqual({ terminal: 'svg', width: 1200, height: 700, zRange: { kind: 'fixed', min: -1000, max: 1000 } });
   });
 });

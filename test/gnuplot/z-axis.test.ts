@@ -13,15 +13,15 @@ describe('zLimits', () => {
   const bins = binSamples([sample(0, [-2_766_076, 300]), sample(10, [-20, 700])], { maxBins: 100 });
 
   it('keeps a fixed range as given', () => {
-    expect(zLimits(bins, { kind: 'fixed', min: -1000, max: 1000 }, 7)).toEqual({ min: -1000, max: 1000, auto: false });
+    expect(zLimits(bins, { kind: 'fixed', min: -1000, max: 1000 })).toEqual({ min: -1000, max: 1000, auto: false });
   });
 
-  it('rounds auto out to whole ticks around the data and zero', () => {
-    expect(zLimits(bins, { kind: 'auto' }, 7)).toEqual({ min: -3_000_000, max: 500_000, auto: true });
+  it('spans exactly the data and zero with auto', () => {
+    expect(zLimits(bins, { kind: 'auto' })).toEqual({ min: -2_766_076, max: 700, auto: true });
     const positive = binSamples([sample(0, [300]), sample(10, [700])], { maxBins: 100 });
-    expect(zLimits(positive, { kind: 'auto' }, 7)).toEqual({ min: 0, max: 700, auto: true });
+    expect(zLimits(positive, { kind: 'auto' })).toEqual({ min: 0, max: 700, auto: true });
     const empty = binSamples([], { maxBins: 100 });
-    expect(zLimits(empty, { kind: 'auto' }, 7)).toEqual({ min: 0, max: 1, auto: true });
+    expect(zLimits(empty, { kind: 'auto' })).toEqual({ min: 0, max: 1, auto: true });
   });
 });
 

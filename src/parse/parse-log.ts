@@ -51,7 +51,8 @@ export async function* readLog(path: string, range?: Segment): AsyncGenerator<Bu
     let position = range?.start ?? 0;
     const end = range?.end ?? Infinity;
     while (position < end) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(CHUNK, end - position), position);
+      // No position without a range: pipes and process substitutions cannot seek.
+      const { bytesRead } = await handle.read(buf, 0, Math.min(CHUNK, end - position), range === undefined ? null : position);
       if (bytesRead === 0) break;
       position += bytesRead;
       yield buf.subarray(0, bytesRead);

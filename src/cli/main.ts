@@ -4,6 +4,7 @@ import { isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
 import { csvCommand } from './csv-command.js';
 import { gnuplotCommand } from './gnuplot-command.js';
+import { renderCommand } from './render-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
+  program.addCommand(renderCommand(setStatus), { isDefault: true });
   program.addCommand(csvCommand(setStatus));
   // (other commands are added here, one line each)
   program.addCommand(gnuplotCommand(setStatus));
@@ -25,14 +27,14 @@ export function buildProgram(setStatus: (status: number) => void): Command {
 /** Runs the CLI and exits; user errors become a message and a status, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
   let status: number = ExitStatus.ok;
-  process.on('SIGINT', () => {
-    removeLiveTemps();
-    process.exit(130);
-  });
-  process.on('SIGTERM', () => {
-    removeLiveTemps();
-    process.exit(143);
-  });
+  // Ctrl-C and kill: remove temporary files, then die of the same signal, as Unix tools do
+  // (a shell then sees 130 or 143). Exiting normally could wait for a read blocked on a pipe.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.kill(process.pid, signal);
+    });
+  }
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // A reader that went away (`| head`) is not a failure of ours.
     if (e.code === 'EPIPE') process.exit(status);

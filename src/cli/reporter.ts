@@ -18,7 +18,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** The stderr reporter; `perFile` bounds what a damaged log can print (0: no bound). */
-export function stderrReporter(perFile: number, write = (s: string) => process.stderr.write(s)): Reporter {
+export function stderrReporter(perFile: number, write: (s: string) => void = (s) => void process.stderr.write(s)): Reporter {
   const shown = new Map<string, number>();
   let warnings = 0;
   let errors = 0;

@@ -1,0 +1,76 @@
+// One log → one chart, as bytes: parse while streaming, bin, draw. Runs in a worker or inline.
+import { chartCaption } from '../chart/caption.js';
+import { TimeBinner } from '../chart/bins.js';
+import type { ChartOptions } from '../chart/index.js';
+import { fileError } from '../errors.js';
+import type { Diagnostic } from '../model.js';
+import { bootTimeFromName } from '../parse/boot-time.js';
+import { displayName, streamLog } from '../parse/parse-log.js';
+import { DiagnosticCollector } from './collector.js';
+import { stampPng, stampSvg, type Stamp } from './stamp.js';
+
+export const ChartFormat = { svg: 'svg', png: 'png' } as const;
+export type ChartFormat = keyof typeof ChartFormat;
+export function isChartFormat(s: string): s is ChartFormat {
+  return Object.hasOwn(ChartFormat, s);
+}
+
+export interface RenderSettings {
+  readonly chart: ChartOptions;
+  readonly format: ChartFormat;
+  /** Diagnostics kept per log (0: all). */
+  readonly warningLimit: number;
+}
+
+export interface RenderRequest {
+  readonly input: string;
+  readonly settings: RenderSettings;
+  /** Recorded in the chart; null for standard input. */
+  readonly stamp: Stamp | null;
+}
+
+interface Reported {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hiddenWarnings: number;
+}
+
+export type RenderOutcome = Reported &
+  (
+    | { readonly kind: 'chart'; readonly data: Uint8Array; readonly samples: number }
+    | { readonly kind: 'empty' }
+    | { readonly kind: 'failed'; readonly message: string }
+  );
+
+/** The options that change a chart, as one canonical string for its stamp. */
+export function settingsKey(settings: RenderSettings): string {
+  const { width, height, zRange } = settings.chart;
+  return JSON.stringify({ format: settings.format, width, height, zRange });
+}
+
+/** Renders one log. Never throws for a bad input: a failure is an outcome. */
+export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
+  const { input, settings } = request;
+  const collector = new DiagnosticCollector(settings.warningLimit);
+  const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
+  // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
+  const chart = await import('../chart/index.js');
+  const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  try {
+    await streamLog(input, (s) => binner.add(s), collector.add, onProgress);
+  } catch (e) {
+    return { kind: 'failed', message: fileError(displayName(input), e, 'read').message, ...reported() };
+  }
+  const bins = binner.finish();
+  if (bins.samples === 0) return { kind: 'empty', ...reported() };
+  const boot = bootTimeFromName(input);
+  const caption = chartCaption(input, boot.kind === 'known' ? boot.time : null, bins);
+  const svg = await chart.renderSvg(bins, caption, settings.chart);
+  let data: Uint8Array;
+  if (settings.format === 'png') {
+    const png = await chart.svgToPng(svg);
+    data = request.stamp === null ? png : stampPng(png, request.stamp);
+  } else {
+    data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');
+  }
+  return { kind: 'chart', data, samples: bins.samples, ...reported() };
+}

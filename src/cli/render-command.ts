@@ -1,0 +1,67 @@
+// `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import { DEFAULT_CHART_OPTIONS, parseZRange, type ZRange } from '../chart/index.js';
+import { ExitStatus, inputsOrStdin, parsePositiveInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { silentProgress, terminalProgress } from '../batch/progress.js';
+import { stderrReporter } from './reporter.js';
+import { version } from './version.js';
+
+interface RenderFlags {
+  outDir: string;
+  format: 'svg' | 'png';
+  width: number;
+  height: number;
+  zRange: ZRange;
+  force: boolean;
+  jobs: number;
+  quiet: boolean;
+  strict: boolean;
+  warnings: number;
+}
+
+export function renderCommand(setStatus: SetStatus): Command {
+  return new Command('render')
+    .description('draw one chart per log (the default command): <out-dir>/<log name without .log>.svg')
+    .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
+    .option('-o, --out-dir <DIR>', 'folder for the charts, created if missing', '.')
+    .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
+    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(parsePositiveInt).default(DEFAULT_CHART_OPTIONS.width))
+    .addOption(new Option('--height <PX>', 'chart height in pixels').argParser(parsePositiveInt).default(DEFAULT_CHART_OPTIONS.height))
+    .addOption(
+      new Option('--z-range <MIN:MAX|auto>', 'FMFI range of the height axis; values beyond it are drawn at the limit and marked')
+        .argParser(parseZRange)
+        .default(parseZRange('-1000:1000'), '-1000:1000'),
+    )
+    .option('--force', 'render every log, even where the chart is up to date', false)
+    .addOption(
+      new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
+    )
+    .option('-q, --quiet', 'no progress and no summary line (warnings are still shown)', false)
+    .addOption(strictOption())
+    .addOption(warningsOption())
+    .exitOverride()
+    .action(async (logs: string[], flags: RenderFlags, command: Command) => {
+      const inputs = inputsOrStdin(logs, command);
+      const live = process.stderr.isTTY && !flags.quiet;
+      const write = (s: string): void => void process.stderr.write(s);
+      const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
+      const reporter = stderrReporter(flags.warnings, (s) => progress.log(s));
+      // Loaded only now: batch rendering pulls in the chart code.
+      const { renderBatch, formatSummary } = await import('../batch/render-batch.js');
+      const settings = {
+        chart: { width: flags.width, height: flags.height, zRange: flags.zRange },
+        format: flags.format,
+        warningLimit: flags.warnings,
+      };
+      let summary;
+      try {
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version() }, reporter, progress);
+      } finally {
+        progress.close();
+      }
+      if (!flags.quiet) write(`fmfi-plot: ${formatSummary(summary)}\n`);
+      const failed = summary.failed > 0 || (flags.strict && reporter.warnings > 0);
+      setStatus(failed ? ExitStatus.failed : ExitStatus.ok);
+    });
+}

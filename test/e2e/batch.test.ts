@@ -1,0 +1,238 @@
+// End to end: batch rendering as it runs after every reboot, in a temporary folder.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLog } from '../../fixtures/generate.js';
+import { BIN, FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'fmfi-batch-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A folder of logs as the cron job leaves them: a few boot windows. */
+function logFolder(name: string): { logs: string[]; out: string } {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  const logs = ['vm_frag_20240408_1005.log', 'numa-2-domains.log', 'gap.log', 'orders-11.log'].map((f) => {
+    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240415_0930.log' : f);
+    copyFileSync(join(FIXTURES, f), to);
+    return to;
+  });
+  return { logs, out: join(dir, 'charts') };
+}
+
+function mtimes(dir: string): Record<string, number> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+}
+
+const summaryOf = (stderr: string): string => stderr.trim().split('\n').at(-1) ?? '';
+
+describe('fmfi-plot LOG... -o DIR', () => {
+  it('renders one chart per log, then a rerun touches nothing', () => {
+    const { logs, out } = logFolder('rerun');
+    const first = runCli([...logs, '-o', out]);
+    expect(first.status).toBe(0);
+    expect(summaryOf(first.stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
+    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    const before = mtimes(out);
+    const second = runCli([...logs, '-o', out]);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('fmfi-plot: 0 rendered, 4 up to date, 0 without samples, 0 failed\n');
+    expect(mtimes(out)).toEqual(before);
+  });
+
+  it('re-renders exactly the chart whose log changed', async () => {
+    const { logs, out } = logFolder('touch');
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    const before = mtimes(out);
+    await appendFile(logs[2]!, '2024-04-08_14:10:00\n\n');
+    const r = runCli([...logs, '-o', out]);
+    expect(summaryOf(r.stderr)).toBe('fmfi-plot: 1 rendered, 3 up to date, 0 without samples, 0 failed');
+    const after = mtimes(out);
+    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual(['gap.svg']);
+  });
+
+  it('re-renders a chart whose log is older than the chart but changed (same size, other time)', () => {
+    const { logs, out } = logFolder('mtime');
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    utimesSync(logs[0]!, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(summaryOf(runCli([...logs, '-o', out]).stderr)).toBe('fmfi-plot: 1 rendered, 3 up to date, 0 without samples, 0 failed');
+  });
+
+  it('re-renders every chart when an option changes, and --force redoes all', () => {
+    const { logs, out } = logFolder('options');
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    expect(summaryOf(runCli([...logs, '-o', out, '--width', '900']).stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
+    expect(summaryOf(runCli([...logs, '-o', out, '--width', '900']).stderr)).toBe('fmfi-plot: 0 rendered, 4 up to date, 0 without samples, 0 failed');
+    expect(summaryOf(runCli([...logs, '-o', out, '--width', '900', '--z-range', 'auto']).stderr)).toMatch(/^fmfi-plot: 4 rendered/);
+    expect(summaryOf(runCli([...logs, '-o', out, '--width', '900', '--z-range', 'auto', '--force']).stderr)).toMatch(/^fmfi-plot: 4 rendered/);
+  });
+
+  it('gives the same charts whatever the number of jobs', () => {
+    const { logs, out } = logFolder('jobs');
+    expect(runCli([...logs, '-o', join(out, '1'), '--jobs', '1']).status).toBe(0);
+    expect(runCli([...logs, '-o', join(out, '3'), '--jobs', '3']).status).toBe(0);
+    for (const f of readdirSync(join(out, '1'))) {
+      expect(readFileSync(join(out, '3', f)).equals(readFileSync(join(out, '1', f))), f).toBe(true);
+    }
+  });
+
+  it('renders every good log when some inputs are bad, names each failure, and exits 1', () => {
+    const { logs, out } = logFolder('bad');
+    const dir = join(root, 'bad', 'a-folder.log');
+    mkdirSync(dir);
+    const missing = join(root, 'bad', 'vm_frag_missing.log');
+    const r = runCli([logs[0]!, missing, dir, logs[1]!, join(FIXTURES, 'empty.log'), '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`fmfi-plot: ${missing}: no such file\n`);
+    expect(r.stderr).toContain(`fmfi-plot: ${dir}: is a directory, not a log\n`);
+    expect(r.stderr).toContain(`${join(FIXTURES, 'empty.log')}: warning: no samples in this log\n`);
+    expect(summaryOf(r.stderr)).toBe('fmfi-plot: 2 rendered, 0 up to date, 1 without samples, 2 failed');
+    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+  });
+
+  it('refuses two logs that would share a chart, and an output folder under a file', () => {
+    const { logs, out } = logFolder('clash');
+    const other = join(root, 'clash', 'other');
+    mkdirSync(other);
+    copyFileSync(logs[2]!, join(other, 'gap.log'));
+    const r = runCli([logs[2]!, join(other, 'gap.log'), '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`fmfi-plot: ${join(other, 'gap.log')}: its output ${join(out, 'gap.svg')} is already the output of ${logs[2]}: skipped (rename one log)\n`);
+    const underFile = join(logs[0]!, 'charts');
+    const r2 = runCli([logs[1]!, '-o', underFile]);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toBe(`fmfi-plot: ${underFile}: cannot create the output folder: a part of the path is a file\n`);
+  });
+
+  it('writes PNG charts too, and they are up to date on a rerun', () => {
+    const { logs, out } = logFolder('png');
+    expect(runCli([logs[0]!, '-o', out, '--format', 'png']).status).toBe(0);
+    const png = readFileSync(join(out, 'vm_frag_20240408_1005.png'));
+    expect(png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))).toBe(true);
+    expect(runCli([logs[0]!, '-o', out, '--format', 'png']).stderr).toBe('fmfi-plot: 0 rendered, 1 up to date, 0 without samples, 0 failed\n');
+  });
+
+  it('shows no progress when stderr is not a terminal, and nothing but warnings with --quiet', () => {
+    const { logs, out } = logFolder('quiet');
+    expect(runCli([...logs, '-o', out]).stderr).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed\n');
+    const stray = join(FIXTURES, 'stray-lines.log');
+    const warnings = runCli(['csv', stray]).stderr;
+    expect(warnings).toMatch(/stray-lines\.log:47: warning: unexpected line/);
+    expect(runCli([...logs, stray, '-o', out, '--quiet']).stderr).toBe(warnings);
+  });
+});
+
+describe('interruptions', () => {
+  let big: string;
+  let out: string;
+  beforeAll(() => {
+    const dir = join(root, 'kill');
+    mkdirSync(dir);
+    big = join(dir, 'vm_frag_20240101_0000.log');
+    writeFileSync(big, generateLog({ samples: 60_000, seed: 9, domains: 2 }));
+    out = join(dir, 'charts');
+    expect(runCli([big, '-o', out]).status).toBe(0);
+  }, 120_000);
+
+  /** Starts a render of the changed log, kills it when `when` says so, and returns the folder's files. */
+  async function killDuring(signal: NodeJS.Signals, when: (files: string[]) => boolean): Promise<number | null> {
+    await appendFile(big, '2024-03-01_00:00:00\n\n');
+    const child = spawn(process.execPath, [BIN, big, '-o', out], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, sig) => resolve(code ?? (sig === null ? null : -1))));
+    for (;;) {
+      if (child.exitCode !== null) break;
+      if (when(readdirSync(out))) {
+        child.kill(signal);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    return exited;
+  }
+
+  const chartWhole = (): void => {
+    const svg = readFileSync(join(out, 'vm_frag_20240101_0000.svg'), 'utf8');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+  };
+
+  it('kill -9 at any moment leaves the previous chart whole; the next run clears what it left', async () => {
+    const previous = readFileSync(join(out, 'vm_frag_20240101_0000.svg'));
+    // At the worst moment: while the new chart is being written to its temporary file.
+    expect(await killDuring('SIGKILL', (files) => files.some((f) => f.endsWith('.fmfi-plot-tmp')))).toBe(-1);
+    chartWhole();
+    // Either the rename happened (a whole new chart) or it did not (the previous one).
+    const now = readFileSync(join(out, 'vm_frag_20240101_0000.svg'));
+    if (!now.equals(previous)) expect(now.length).toBeGreaterThan(previous.length / 2);
+    expect(readdirSync(out).filter((f) => !f.endsWith('.fmfi-plot-tmp'))).toEqual(['vm_frag_20240101_0000.svg']);
+    // And in the middle of the render, long before any output.
+    expect(await killDuring('SIGKILL', () => true)).toBe(-1);
+    chartWhole();
+    const r = await runCliAsync([big, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    chartWhole();
+  }, 120_000);
+
+  /**
+   * Ctrl-C while fmfi-plot waits in the middle of its input: a named pipe it reads from,
+   * fed half a log and left open, so the signal surely comes mid-run.
+   */
+  async function interruptMidInput(args: (fifo: string) => string[]): Promise<{ signal: NodeJS.Signals | null; ms: number }> {
+    const fifo = join(root, `fifo-${Math.random().toString(16).slice(2)}.log`);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [BIN, ...args(fifo)], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const writer = createWriteStream(fifo);
+    writer.write(generateLog({ samples: 2000, seed: 3 }));
+    await new Promise((r) => setTimeout(r, 1500));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const signal = await exited;
+    const ms = Date.now() - sent;
+    writer.destroy();
+    return { signal, ms };
+  }
+
+  it('Ctrl-C during a render stops promptly, the previous chart whole', async () => {
+    const previous = readFileSync(join(out, 'vm_frag_20240101_0000.svg'));
+    const { signal, ms } = await interruptMidInput((fifo) => [fifo, '-o', out]);
+    expect(signal).toBe('SIGINT');
+    expect(ms).toBeLessThan(2000);
+    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    expect(readFileSync(join(out, 'vm_frag_20240101_0000.svg')).equals(previous)).toBe(true);
+  }, 60_000);
+
+  it('Ctrl-C during csv -o FILE removes its temporary file and keeps the previous FILE', async () => {
+    const csv = join(root, 'kill', 'previous.csv');
+    writeFileSync(csv, 'previous content\n');
+    const { signal } = await interruptMidInput((fifo) => ['csv', fifo, '-o', csv]);
+    expect(signal).toBe('SIGINT');
+    expect(readFileSync(csv, 'utf8')).toBe('previous content\n');
+    expect(readdirSync(join(root, 'kill')).filter((f) => f.includes('fmfi-plot-tmp'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('fmfi-plot csv LOG... --out-dir DIR', () => {
+  it('writes one CSV per log, as the original shell loop did', () => {
+    const { logs, out } = logFolder('csv');
+    const r = runCli(['csv', ...logs, '--out-dir', out]);
+    expect(r.status).toBe(0);
+    for (const log of logs) {
+      const name = log.split('/').pop()!.replace(/\.log$/, '.csv');
+      expect(readFileSync(join(out, name)).equals(runCli(['csv', log]).stdout), name).toBe(true);
+    }
+    expect(existsSync(join(out, 'missing.csv'))).toBe(false);
+    const bad = runCli(['csv', logs[0]!, join(root, 'csv', 'missing.log'), '--out-dir', out]);
+    expect(bad.status).toBe(1);
+    expect(readdirSync(out).some((f) => f.startsWith('missing'))).toBe(false);
+    expect(runCli(['csv', logs[0]!, '-o', 'x.csv', '--out-dir', out]).status).toBe(2);
+  });
+});

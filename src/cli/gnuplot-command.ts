@@ -1,6 +1,7 @@
 // `fmfi-plot gnuplot LOG`: a self-contained gnuplot script for one log, `| gnuplot > x.svg`.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TimeBinner } from '../chart/bins.js';
+import { formatZRange } from '../chart/options.js';
 import { chartCaption } from '../chart/caption.js';
 import { fileError, FmfiError } from '../errors.js';
 import {
@@ -98,8 +99,8 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
     )
     .addOption(
       new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit; auto: the full range')
-        .argParser(checked(parseZRange))
-        .default(DEFAULT_Z_RANGE, `${DEFAULT_Z_RANGE.min}:${DEFAULT_Z_RANGE.max}`),
+        .argParser(parseZRange)
+        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .addOption(strictOption())

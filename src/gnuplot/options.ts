@@ -1,4 +1,8 @@
 // What a generated gnuplot script can be asked for: terminal, size, height range; checked and defaulted once.
+// The height range means the same for the script as for our chart: one parser, one default.
+import { DEFAULT_Z_RANGE, type ZRange } from '../chart/options.js';
+
+export { DEFAULT_Z_RANGE, parseZRange, type ZRange } from '../chart/options.js';
 
 /** gnuplot terminals the script can select, and how each one measures its size. */
 export const Terminal = {
@@ -16,11 +20,6 @@ export function isTerminal(s: string): s is Terminal {
   return Object.hasOwn(Terminal, s);
 }
 
-/** Where the FMFI axis stops: fixed limits (values beyond are drawn at the limit), or the data's full range. */
-export type ZRange = { readonly kind: 'fixed'; readonly min: number; readonly max: number } | { readonly kind: 'auto' };
-
-/** The original template's `set zrange [-1000:1000]`, and our chart's default. */
-export const DEFAULT_Z_RANGE = { kind: 'fixed', min: -1000, max: 1000 } as const satisfies ZRange;
 
 /** The size of our SVG chart, so both pictures of a log have the same shape. */
 export const DEFAULT_WIDTH = 1200;
@@ -69,19 +68,4 @@ export function parseSize(value: string): number {
     throw new GnuplotOptionError(`expected a size in pixels from ${MIN_SIZE} to ${MAX_SIZE}, got "${value}".`);
   }
   return n;
-}
-
-const NUMBER = '-?\\d{1,9}(?:\\.\\d{1,6})?';
-const Z_RANGE = new RegExp(`^(${NUMBER}):(${NUMBER})$`);
-
-/** `MIN:MAX` (for example `-1000:1000` or `-5000:1000`), or `auto` for the full range of the data. */
-export function parseZRange(value: string): ZRange {
-  if (value === 'auto') return { kind: 'auto' };
-  const m = Z_RANGE.exec(value);
-  const min = Number(m?.[1]);
-  const max = Number(m?.[2]);
-  if (m === null || !(min < max)) {
-    throw new GnuplotOptionError(`expected MIN:MAX with MIN below MAX (such as -1000:1000), or auto; got "${value}".`);
-  }
-  return { kind: 'fixed', min, max };
 }

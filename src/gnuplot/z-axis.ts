@@ -1,5 +1,6 @@
 // The FMFI axis: its limits, and how many drawn values lie beyond them (drawn at the limit).
 import type { TimeBins } from '../chart/bins.js';
+import { niceStep } from '../chart/height-scale.js';
 import type { ZRange } from './options.js';
 
 export interface ZLimits {
@@ -14,13 +15,6 @@ function* drawnValues(bins: TimeBins): Generator<number> {
   for (const bin of bins.bins) for (const byOrder of bin.cells) for (const cell of byOrder) if (cell !== null) yield cell.worst;
 }
 
-/** 1, 2 or 5 times a power of ten: the step of at most `count` ticks over `span`. */
-export function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / power;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
-}
 
 /**
  * The limits of the FMFI axis, the same for every panel. `auto` spans exactly the data

@@ -76,7 +76,7 @@ describe('fmfi-plot gnuplot', () => {
     [['--terminal', 'x11; system("true")'], 'expected a gnuplot terminal, one of svg, pngcairo, png, jpeg, gif, canvas, pdfcairo, epscairo; got "x11; system("true")".'],
     [['--width', '50'], 'expected a size in pixels from 200 to 20000, got "50".'],
     [['--height', 'tall'], 'expected a size in pixels from 200 to 20000, got "tall".'],
-    [['--z-range', '1000:-1000'], 'expected MIN:MAX with MIN below MAX (such as -1000:1000), or auto; got "1000:-1000".'],
+    [['--z-range', '1000:-1000'], 'MIN must be less than MAX, got "1000:-1000".'],
   ])('is a usage error (exit 2) for %j', (args, message) => {
     const r = runCli(['gnuplot', ...args, fixture('one-domain.log')]);
     expect(r.status).toBe(2);

@@ -1,12 +1,8 @@
+import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_OPTIONS,
-  GnuplotOptionError,
-  parseSize,
-  parseTerminal,
-  parseZRange,
-} from '../../src/gnuplot/options.js';
+import { DEFAULT_OPTIONS, parseSize, parseTerminal, parseZRange } from '../../src/gnuplot/options.js';
 
+// The chart's parser (tested in test/chart/options.test.ts); here: nothing but numbers reaches a script.
 describe('parseZRange', () => {
   it('reads MIN:MAX and auto', () => {
     expect(parseZRange('-1000:1000')).toEqual({ kind: 'fixed', min: -1000, max: 1000 });
@@ -14,15 +10,9 @@ describe('parseZRange', () => {
     expect(parseZRange('auto')).toEqual({ kind: 'auto' });
   });
 
-  it.each(['1000:-1000', '5:5', '', 'auto:1', '-1000', '-1e3:1000', '0:1000;system("x")', '0:1000 '])(
-    'refuses %j with a sentence saying what is expected',
-    (value) => {
-      expect(() => parseZRange(value)).toThrow(GnuplotOptionError);
-      expect(() => parseZRange(value)).toThrow(
-        `expected MIN:MAX with MIN below MAX (such as -1000:1000), or auto; got "${value}".`,
-      );
-    },
-  );
+  it.each(['1000:-1000', '5:5', '', 'auto:1', '-1000', '-1e3:1000', '0:1000;system("x")', '`touch x`:1'])('refuses %j', (value) => {
+    expect(() => parseZRange(value)).toThrow(InvalidArgumentError);
+  });
 });
 
 describe('parseTerminal', () => {

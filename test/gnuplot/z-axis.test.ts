@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binSamples } from '../../src/chart/bins.js';
-import { countBeyond, niceStep, zLimits, zTics } from '../../src/gnuplot/z-axis.js';
+import { countBeyond, zLimits, zTics } from '../../src/gnuplot/z-axis.js';
 import { sample } from './samples.js';
-
-describe('niceStep', () => {
-  it('is 1, 2 or 5 times a power of ten', () => {
-    expect([niceStep(2000, 7), niceStep(2000, 4), niceStep(2_800_000, 7), niceStep(1, 10)]).toEqual([500, 500, 500_000, 0.1]);
-  });
-});
 
 describe('zLimits', () => {
   const bins = binSamples([sample(0, [-2_766_076, 300]), sample(10, [-20, 700])], { maxBins: 100 });

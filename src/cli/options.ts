@@ -11,6 +11,15 @@ export function parseNonNegativeInt(value: string): number {
   return Number(value);
 }
 
+/** A parser for a size in pixels of at least `min`. */
+export function sizeAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    const n = parseNonNegativeInt(value);
+    if (n < min) throw new InvalidArgumentError(`expected a size of at least ${min} pixels, got "${value}".`);
+    return n;
+  };
+}
+
 export function parsePositiveInt(value: string): number {
   const n = parseNonNegativeInt(value);
   if (n === 0) throw new InvalidArgumentError(`expected a whole number of 1 or more, got "${value}".`);

@@ -1,8 +1,8 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_CHART_OPTIONS, parseZRange, type ZRange } from '../chart/index.js';
-import { ExitStatus, inputsOrStdin, parsePositiveInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { DEFAULT_CHART_OPTIONS, DEFAULT_Z_RANGE, formatZRange, MIN_HEIGHT, MIN_WIDTH, parseZRange, type ZRange } from '../chart/options.js';
+import { ExitStatus, inputsOrStdin, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -26,12 +26,16 @@ export function renderCommand(setStatus: SetStatus): Command {
     .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
     .option('-o, --out-dir <DIR>', 'folder for the charts, created if missing', '.')
     .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
-    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(parsePositiveInt).default(DEFAULT_CHART_OPTIONS.width))
-    .addOption(new Option('--height <PX>', 'chart height in pixels').argParser(parsePositiveInt).default(DEFAULT_CHART_OPTIONS.height))
+    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(sizeAtLeast(MIN_WIDTH)).default(DEFAULT_CHART_OPTIONS.width))
+    .addOption(
+      new Option('--height <PX>', 'chart height in pixels with one NUMA domain; each further domain adds a panel as tall')
+        .argParser(sizeAtLeast(MIN_HEIGHT))
+        .default(DEFAULT_CHART_OPTIONS.height),
+    )
     .addOption(
       new Option('--z-range <MIN:MAX|auto>', 'FMFI range of the height axis; values beyond it are drawn at the limit and marked')
         .argParser(parseZRange)
-        .default(parseZRange('-1000:1000'), '-1000:1000'),
+        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('--force', 'render every log, even where the chart is up to date', false)
     .addOption(

@@ -4,6 +4,7 @@
 //   2. plan: pair logs with charts; a chart whose stamp matches its log and options is up to date
 //   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
 import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { displayName } from '../parse/parse-log.js';
@@ -106,7 +107,8 @@ export async function renderBatch(
   // 3.
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp }));
   await runPool(requests, options.jobs, {
-    start: (i) => progress.begin(i, displayName(jobs[i]!.input), jobs[i]!.size),
+    // Names only: the folder is the same for all, and the line is one terminal row.
+    start: (i) => progress.begin(i, basename(displayName(jobs[i]!.input)), jobs[i]!.size),
     progress: (i, bytes) => progress.advance(i, bytes),
     done: async (i, outcome) => {
       const job = jobs[i]!;

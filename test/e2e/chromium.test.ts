@@ -1,13 +1,11 @@
 // End to end: the SVG chart opened in a real headless Chromium (Debian's `chromium`, never a download).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CHART_OPTIONS } from '../../src/chart/options.js';
-import { renderSvg } from '../../src/chart/render.js';
-import { fixture } from '../chart/load.js';
+import { FIXTURES, runCli } from '../helpers/cli.js';
 import { decodePng, distinctColours, inkedShare, PNG_SIGNATURE } from '../chart/png.js';
 import { needProgram } from '../helpers/programs.js';
 
@@ -41,15 +39,15 @@ describe.skipIf(chromiumPath === null)('the SVG chart in headless Chromium', () 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Opens the chart of a fixture as a file, the way a user double-clicks it, and screenshots it. */
+  /** Draws a fixture's chart with the command a user runs, opens the file as a user would, and screenshots it. */
   async function open(name: string): Promise<{ png: Buffer; width: number; height: number; title: string; errors: string[] }> {
-    const { bins, caption } = fixture(name);
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const made = runCli([join(FIXTURES, name), '-o', dir, '--force', '--quiet']);
+    expect(made.status).toBe(0);
+    const file = join(dir, name.replace(/\.log$/, '.svg'));
+    const svg = readFileSync(file, 'utf8');
     const m = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!;
     const width = Number(m[1]);
     const height = Number(m[2]);
-    const file = join(dir, name.replace(/\.log$/, '.svg'));
-    writeFileSync(file, svg);
     const page = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -85,7 +83,7 @@ describe.skipIf(chromiumPath === null)('the SVG chart in headless Chromium', () 
     expect(shot.errors).toEqual([]);
     const image = decodePng(shot.png);
     expect({ width: image.width, height: image.height }).toEqual({ width: shot.width, height: shot.height });
-    expect(shot.height).toBeGreaterThan(DEFAULT_CHART_OPTIONS.height);
+    expect(shot.height).toBeGreaterThan(700); // the default height of one panel
     // Both halves are drawn on: the second panel is not left blank.
     const half = image.width * image.channels * Math.floor(image.height / 2);
     const lower = { ...image, height: image.height - Math.floor(image.height / 2), pixels: image.pixels.subarray(half) };

@@ -1,6 +1,6 @@
 // Outputs that appear whole or not at all: written to a temporary file beside the target, then renamed.
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileError, FmfiError } from '../errors.js';
@@ -41,6 +41,22 @@ export interface TextSink {
 
 const FLUSH_AT = 1 << 20;
 
+/** Where a target's bytes go: in place, or to the file a temporary file is renamed onto. */
+type Placement = { readonly inPlace: true } | { readonly inPlace: false; readonly path: string };
+
+/**
+ * A device or a pipe (`-o /dev/null`, `/dev/stdout`) is written in place: renaming a file onto
+ * it would replace it (as root, /dev/null itself), and being atomic means nothing there. A
+ * symbolic link is followed, so the temporary file goes beside the file it names, and a link
+ * such as /dev/stdout onto a file stays a link.
+ */
+async function placementOf(target: string): Promise<Placement> {
+  const st = await stat(target).catch(() => null);
+  if (st === null) return { inPlace: false, path: target };
+  if (!st.isFile() && !st.isDirectory()) return { inPlace: true };
+  return { inPlace: false, path: await realpath(target).catch(() => target) };
+}
+
 /** Collects pieces of output until there is enough for one large write. */
 class Pending {
   private parts: Uint8Array[] = [];
@@ -64,13 +80,16 @@ class Pending {
 class AtomicFileSink implements TextSink {
   private readonly pending = new Pending();
   private constructor(
+    /** As the user named it, for messages. */
     private readonly target: string,
+    /** The file the temporary file replaces. */
+    private readonly path: string,
     private readonly temp: string,
     private readonly handle: FileHandle,
   ) {}
 
-  static async create(target: string): Promise<AtomicFileSink> {
-    const temp = tempPathFor(target);
+  static async create(target: string, path: string): Promise<AtomicFileSink> {
+    const temp = tempPathFor(path);
     let handle: FileHandle;
     try {
       handle = await open(temp, 'wx', 0o644);
@@ -78,7 +97,7 @@ class AtomicFileSink implements TextSink {
       throw fileError(target, e, 'write');
     }
     liveTemps.add(temp);
-    return new AtomicFileSink(target, temp, handle);
+    return new AtomicFileSink(target, path, temp, handle);
   }
 
   write(data: string | Uint8Array): void {
@@ -103,7 +122,7 @@ class AtomicFileSink implements TextSink {
       await this.flush();
       await this.handle.sync();
       await this.handle.close();
-      await rename(this.temp, this.target);
+      await rename(this.temp, this.path);
       liveTemps.delete(this.temp);
     } catch (e) {
       await this.abort();
@@ -115,6 +134,52 @@ class AtomicFileSink implements TextSink {
     await this.handle.close().catch(() => undefined);
     await unlink(this.temp).catch(() => undefined);
     liveTemps.delete(this.temp);
+  }
+}
+
+/** A device or a pipe named as the output: written in place, in large writes. */
+class DeviceSink implements TextSink {
+  private readonly pending = new Pending();
+  private constructor(
+    private readonly target: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(target: string): Promise<DeviceSink> {
+    try {
+      return new DeviceSink(target, await open(target, 'w'));
+    } catch (e) {
+      throw fileError(target, e, 'write');
+    }
+  }
+
+  write(data: string | Uint8Array): void {
+    this.pending.add(data);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    try {
+      await this.handle.write(this.pending.take());
+    } catch (e) {
+      throw fileError(this.target, e, 'write');
+    }
+  }
+
+  async drain(): Promise<void> {
+    if (this.pending.size >= FLUSH_AT) await this.flush();
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.handle.close().catch(() => undefined);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
   }
 }
 
@@ -147,14 +212,23 @@ class StdoutSink implements TextSink {
   }
 }
 
-/** `-` is standard output; anything else a file written atomically. */
+/** `-` is standard output; a device or pipe is written in place; anything else is a file written atomically. */
 export async function openTextSink(path: string): Promise<TextSink> {
-  return path === '-' ? new StdoutSink() : AtomicFileSink.create(path);
+  if (path === '-') return new StdoutSink();
+  const placement = await placementOf(path);
+  return placement.inPlace ? DeviceSink.create(path) : AtomicFileSink.create(path, placement.path);
 }
 
-/** Writes a whole file atomically. */
+/** Writes a whole file atomically (a device or pipe in place). */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = tempPathFor(target);
+  const placement = await placementOf(target);
+  if (placement.inPlace) {
+    await writeFile(target, data).catch((e: unknown) => {
+      throw fileError(target, e, 'write');
+    });
+    return;
+  }
+  const temp = tempPathFor(placement.path);
   let handle: FileHandle | null = null;
   liveTemps.add(temp);
   try {
@@ -163,7 +237,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await handle.sync();
     await handle.close();
     handle = null;
-    await rename(temp, target);
+    await rename(temp, placement.path);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);

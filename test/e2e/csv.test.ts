@@ -33,8 +33,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function generated(name: string, options: GenerateOptions): Promise<string> {
   const path = join(dir, name);
   const out = createWriteStream(path);
-  for (const s of generateSamples(options)) if (!out.write(s)) await new Promise((r) => out.once('drain', r));
-  await new Promise((r) => out.end(r));
+  for (const s of generateSamples(options)) if (!out.write(s)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(() => r()));
   return path;
 }
 

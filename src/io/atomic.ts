@@ -57,6 +57,16 @@ async function placementOf(target: string): Promise<Placement> {
   return { inPlace: false, path: await realpath(target).catch(() => target) };
 }
 
+/** Writes all of `data`: a write to a nearly full disk may take only part of it, and the rest then fails. */
+async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    if (bytesWritten === 0) throw new Error('the file system took no more bytes');
+    offset += bytesWritten;
+  }
+}
+
 /** Collects pieces of output until there is enough for one large write. */
 class Pending {
   private parts: Uint8Array[] = [];
@@ -111,7 +121,7 @@ class AtomicFileSink implements TextSink {
   private async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     try {
-      await this.handle.write(this.pending.take());
+      await writeAll(this.handle, this.pending.take());
     } catch (e) {
       throw fileError(this.target, e, 'write');
     }
@@ -160,7 +170,7 @@ class DeviceSink implements TextSink {
   private async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     try {
-      await this.handle.write(this.pending.take());
+      await writeAll(this.handle, this.pending.take());
     } catch (e) {
       throw fileError(this.target, e, 'write');
     }

@@ -1,6 +1,6 @@
 // The command line: the only place that reads argv, writes to the terminal and sets the exit status.
 import { Command, CommanderError } from 'commander';
-import { isFmfiError } from '../errors.js';
+import { fileError, isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
 import { csvCommand } from './csv-command.js';
 import { gnuplotCommand } from './gnuplot-command.js';
@@ -38,7 +38,10 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // A reader that went away (`| head`) is not a failure of ours.
     if (e.code === 'EPIPE') process.exit(status);
-    throw e;
+    // Any other (`> file` on a full disk): nothing more can be written, so say why and stop.
+    removeLiveTemps();
+    process.stderr.write(`fmfi-plot: ${fileError('<stdout>', e, 'write').message}\n`);
+    process.exit(ExitStatus.failed);
   });
   const program = buildProgram((s) => {
     status = s;

@@ -19,7 +19,11 @@ export function localTime(
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const days = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (day > days) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; a date line says 0024 and means it.
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  t.setUTCHours(hour, minute, second, 0);
+  return t.getTime();
 }
 
 function pad2(n: number): string {

@@ -203,4 +203,9 @@ describe('LogParser', () => {
     const w = parseLog(sample('2024-03-31_02:30:00', ROWS));
     expect(formatLogTime(w.samples[0]!.time)).toBe('2024-03-31_02:30:00');
   });
+
+  it('reads a year below 100 as written, not as 19xx (a flipped byte makes 2024 into 0024)', () => {
+    const w = parseLog(sample('0024-02-29_12:00:00', ROWS) + sample('0099-12-31_23:59:59', ROWS));
+    expect(w.samples.map((s) => formatLogTime(s.time))).toEqual(['0024-02-29_12:00:00', '0099-12-31_23:59:59']);
+  });
 });

@@ -1,11 +1,8 @@
 // `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order (or one file per log).
-import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { assignOutputs, clearLeftovers, ensureDir } from '../batch/outputs.js';
 import type { DomainFilter } from '../csv/awk.js';
 import { ByteBuilder } from '../csv/bytes.js';
-import { PARALLEL_FROM_BYTES } from '../csv/parallel.js';
 import { csvHeader } from '../csv/rfc4180.js';
 import { CsvWriter, type Dialect } from '../csv/writer.js';
 import { fileError, FmfiError } from '../errors.js';
@@ -19,10 +16,6 @@ export interface CsvCommandOptions {
   readonly domain: DomainFilter;
   /** `-` for standard output. */
   readonly output: string;
-  /** Threads for one large log. */
-  readonly jobs: number;
-  /** Diagnostics kept per log (0: all). */
-  readonly warningLimit: number;
   /** Write nothing unless every input was read (one file per log); else keep what was read. */
   readonly allOrNothing?: boolean;
 }
@@ -30,7 +23,7 @@ export interface CsvCommandOptions {
 /** Bytes of output gathered before they are handed to the sink. */
 const BATCH = 1 << 18;
 
-/** Streams one log into the sink on this thread: standard input, and files too small to split. */
+/** Streams one log into the sink. */
 async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<void> {
   const out = new ByteBuilder(BATCH + 4096);
   const writer = new CsvWriter(options.dialect, options.domain, displayName(path), (d) => reporter.diagnostic(d));
@@ -52,25 +45,15 @@ async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSin
 /** One log into the sink; returns whether it could be read. Output failures throw. */
 async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
   const file = displayName(path);
-  let hidden = 0;
   try {
-    const size = path === '-' ? 0 : (await stat(path)).size;
-    if (options.jobs > 1 && size >= PARALLEL_FROM_BYTES) {
-      // Loaded only for large logs: it starts worker threads.
-      const { parallelCsv } = await import('../csv/parallel.js');
-      const threads = options.jobs;
-      const result = await parallelCsv(path, file, size, { ...options, threads }, sink, (d) => reporter.diagnostic(d));
-      hidden = result.hiddenWarnings;
-    } else {
-      await streamCsv(path, options, sink, reporter);
-    }
+    await streamCsv(path, options, sink, reporter);
     return true;
   } catch (e) {
     if (e instanceof FmfiError) throw e; // an output failure: nothing more can be written
     reporter.error(fileError(file, e, 'read').message);
     return false;
   } finally {
-    reporter.endFile(file, hidden);
+    reporter.endFile(file);
   }
 }
 
@@ -120,7 +103,6 @@ interface CsvFlags {
   domain?: number;
   output: string;
   outDir?: string;
-  jobs: number;
   strict: boolean;
   warnings: number;
 }
@@ -137,9 +119,9 @@ export function csvCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
-    .addOption(
-      new Option('-j, --jobs <N>', 'threads for one large log').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
-    )
+    // Accepted as every command accepts it, but one thread writes the CSV: a second one,
+    // started per log, cost as much as it saved on two cores (`npm run bench`).
+    .addOption(new Option('-j, --jobs <N>', 'accepted and ignored: the CSV is written on one thread').argParser(parsePositiveInt).hideHelp())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -149,7 +131,7 @@ export function csvCommand(setStatus: SetStatus): Command {
         command.error('error: -o and --out-dir do not go together: one file for all logs, or one per log', { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null, jobs: flags.jobs, warningLimit: flags.warnings };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)

@@ -1,4 +1,4 @@
-// Samples → CSV bytes in either dialect; the one writer behind both the streaming and the parallel path.
+// Samples → CSV bytes in either dialect: the one writer behind `fmfi-plot csv`.
 import { Warn } from '../errors.js';
 import type { Diagnostic, Sample } from '../model.js';
 import { rowAwkDrops, writeAwkLines, type DomainFilter } from './awk.js';

@@ -4,7 +4,6 @@ import { Warn } from '../errors.js';
 import type { BootWindow, Diagnostic, Sample } from '../model.js';
 import { bootTimeFromName } from './boot-time.js';
 import { LogParser, type ParseSummary, type ParserOptions } from './parser.js';
-import type { Segment } from './segments.js';
 
 /** The name an input goes by in messages: `-` is standard input. */
 export function displayName(path: string): string {
@@ -40,7 +39,7 @@ const CHUNK = 1 << 20;
  * one reused buffer: a new buffer per chunk cost more than the parsing (`npm run bench`).
  * A chunk is only valid until the next one is asked for.
  */
-export async function* readLog(path: string, range?: Segment): AsyncGenerator<Buffer> {
+export async function* readLog(path: string): AsyncGenerator<Buffer> {
   if (path === '-') {
     for await (const chunk of process.stdin) yield chunk as Buffer;
     return;
@@ -48,13 +47,10 @@ export async function* readLog(path: string, range?: Segment): AsyncGenerator<Bu
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
-    let position = range?.start ?? 0;
-    const end = range?.end ?? Infinity;
-    while (position < end) {
-      // No position without a range: pipes and process substitutions cannot seek.
-      const { bytesRead } = await handle.read(buf, 0, Math.min(CHUNK, end - position), range === undefined ? null : position);
+    for (;;) {
+      // From where the last read ended: pipes and process substitutions cannot seek.
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
       if (bytesRead === 0) break;
-      position += bytesRead;
       yield buf.subarray(0, bytesRead);
     }
   } finally {

@@ -16,11 +16,6 @@ export interface ParserSink {
 export interface ParserOptions {
   /** Longer lines are skipped as they stream by, so one huge line is never held whole. */
   readonly maxLineLength?: number;
-  /**
-   * The text is one segment of a larger log (parsed in parallel): its line numbers
-   * count from the segment's start, and what is said once per log is left to the caller.
-   */
-  readonly segment?: boolean;
 }
 
 /** What the parser saw in one log, for summaries and chart notes. */
@@ -106,20 +101,6 @@ export function endOfLogDiagnostics(file: string, summary: ParseSummary): Diagno
   return [];
 }
 
-/** The summary of a log read in segments. */
-export function mergeSummaries(a: ParseSummary, b: ParseSummary): ParseSummary {
-  const min = (x: number | null, y: number | null): number | null => (x === null ? y : y === null ? x : Math.min(x, y));
-  const max = (x: number | null, y: number | null): number | null => (x === null ? y : y === null ? x : Math.max(x, y));
-  return {
-    samples: a.samples + b.samples,
-    samplesWithData: a.samplesWithData + b.samplesWithData,
-    rows: a.rows + b.rows,
-    warnings: a.warnings + b.warnings,
-    first: min(a.first, b.first),
-    last: max(a.last, b.last),
-  };
-}
-
 export class LogParser {
   readonly file: string;
   readonly summary: ParseSummary = {
@@ -140,7 +121,6 @@ export class LogParser {
   private sample: SampleBuild | null = null;
   private skip: SkipBlock | null = null;
   private ended = false;
-  private readonly segment: boolean;
 
   // The last row scanned by scanRow (kept in fields to avoid an allocation per line).
   private rowOrder = 0;
@@ -152,7 +132,6 @@ export class LogParser {
     this.file = file;
     this.sink = sink;
     this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
-    this.segment = options.segment ?? false;
   }
 
   /** Lines read so far. */
@@ -216,11 +195,9 @@ export class LogParser {
     this.closeSkip();
     this.closeSample();
     this.ended = true;
-    if (!this.segment) {
-      for (const d of endOfLogDiagnostics(this.file, this.summary)) {
-        this.summary.warnings++;
-        this.sink.diagnostic(d);
-      }
+    for (const d of endOfLogDiagnostics(this.file, this.summary)) {
+      this.summary.warnings++;
+      this.sink.diagnostic(d);
     }
     return this.summary;
   }

@@ -4,9 +4,22 @@
 // invalid UTF-8 can never make decoding fail, and positions stay byte positions.
 // Lines are classified by hand-written scanners instead of regular expressions because
 // this loop runs for every line of logs of millions of lines (see `npm run bench`).
+//
+//   write(chunk)
+//     1. the line held back from the previous chunk, now whole   → line()
+//     2. the whole lines of the chunk, each by its first byte:
+//        the kernel's and the cron job's own lines, recognised
+//        at fixed bytes (the shortcuts)                          → row(), scanDate(), enterDomain()
+//        anything else                                           → line(), the general path
+//     3. the start of a line the chunk cut off, held back
+//
+// A shortcut only ever accepts a line that line() would accept too, and does with it
+// what line() would do: values, diagnostics and line numbers never depend on the path
+// a line took (test/parse/shortcuts.test.ts checks it on damaged logs).
 import { Warn } from '../errors.js';
 import type { Diagnostic, DomainReading, LocalTime, OrderReading, Sample } from '../model.js';
 import { formatLogTime, localTime } from '../time.js';
+import { LONGEST_KERNEL_ROW, RowScan, scanKernelRow, scanRow } from './row-scan.js';
 
 export interface ParserSink {
   sample(sample: Sample): void;
@@ -16,6 +29,8 @@ export interface ParserSink {
 export interface ParserOptions {
   /** Longer lines are skipped as they stream by, so one huge line is never held whole. */
   readonly maxLineLength?: number;
+  /** False reads every line through the general path: slower, and the reference the shortcuts are tested against. */
+  readonly shortcuts?: boolean;
 }
 
 /** What the parser saw in one log, for summaries and chart notes. */
@@ -39,6 +54,9 @@ const LF = 10;
 const DASH = 45;
 const ZERO = 48;
 const NINE = 57;
+const COLON = 58;
+const UNDERSCORE = 95;
+const D = 68;
 
 interface DomainBuild {
   readonly domain: number;
@@ -52,7 +70,6 @@ interface DomainBuild {
 interface SampleBuild {
   readonly time: LocalTime;
   readonly line: number;
-  readonly date: string;
   readonly domains: DomainBuild[];
   current: DomainBuild | null;
 }
@@ -70,11 +87,31 @@ const SEPARATOR = ascii('--');
 const HEADER = ascii('ORDER (SIZE) |  FMFI');
 const SYSCTL_NAME = ascii('vm.phys_frag_idx:');
 const DOMAIN = ascii('DOMAIN ');
+// The same lines exactly as sysctl prints them, newline included, for the shortcuts.
+const SEPARATOR_LINE = ascii('--\n');
+const HEADER_LINE = ascii('  ORDER (SIZE) |  FMFI\n');
+const SYSCTL_LINE = ascii('vm.phys_frag_idx: \n');
+/** `DOMAIN ` and at most this many digits: what DOMAIN_LINE accepts. */
+const MAX_DOMAIN_DIGITS = 9;
+/** A date line: `YYYY-MM-DD_HH:MM:SS`. */
+const DATE_LENGTH = 19;
+/**
+ * The longest line a shortcut accepts, newline excluded. With a smaller line limit the
+ * general path would call some of them too long, so the shortcuts are not used at all.
+ */
+const LONGEST_SHORTCUT_LINE = Math.max(LONGEST_KERNEL_ROW, HEADER_LINE.length, DATE_LENGTH, DOMAIN.length + MAX_DOMAIN_DIGITS);
 
 /** Whether s[start, end) is exactly `literal`. */
-function matches(s: Buffer, start: number, end: number, literal: Buffer): boolean {
+function matches(s: Uint8Array, start: number, end: number, literal: Uint8Array): boolean {
   if (end - start !== literal.length) return false;
   for (let i = 0; i < literal.length; i++) if (s[start + i] !== literal[i]) return false;
+  return true;
+}
+
+/** Whether `literal` is at s[p], before s[end]. */
+function startsWith(s: Uint8Array, p: number, end: number, literal: Uint8Array): boolean {
+  if (p + literal.length > end) return false;
+  for (let i = 0; i < literal.length; i++) if (s[p + i] !== literal[i]) return false;
   return true;
 }
 
@@ -82,9 +119,21 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** The two decimal digits at s[i], or -1. */
+function twoDigits(s: Uint8Array, i: number): number {
+  const a = s[i]! - ZERO;
+  const b = s[i + 1]! - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** Shows raw latin1 text in a message as the UTF-8 a terminal would have shown. */
 function display(raw: string): string {
   return Buffer.from(raw, 'latin1').toString('utf8');
+}
+
+function findDomain(domains: readonly DomainBuild[], domain: number): DomainBuild | null {
+  for (const d of domains) if (d.domain === domain) return d;
+  return null;
 }
 
 // Loose shapes, only used to say *what* a line that failed the exact scanners looks like.
@@ -114,6 +163,7 @@ export class LogParser {
 
   private readonly sink: ParserSink;
   private readonly maxLine: number;
+  private readonly shortcuts: boolean;
   private carry: Buffer = EMPTY;
   private skippingLongLine = false;
   private lineNo = 0;
@@ -122,16 +172,17 @@ export class LogParser {
   private skip: SkipBlock | null = null;
   private ended = false;
 
-  // The last row scanned by scanRow (kept in fields to avoid an allocation per line).
-  private rowOrder = 0;
-  private rowSize = 0;
-  private rowFmfi = 0;
-  private rowTrailingBlank = false;
+  /** The last row scanned, one object reused for every line. */
+  private readonly scan = new RowScan();
+  /** The day of the last date line (year, month and day as one number) and its midnight. */
+  private dayKey = -1;
+  private dayStart = 0;
 
   constructor(file: string, sink: ParserSink, options: ParserOptions = {}) {
     this.file = file;
     this.sink = sink;
     this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
+    this.shortcuts = (options.shortcuts ?? true) && this.maxLine >= LONGEST_SHORTCUT_LINE;
   }
 
   /** Lines read so far. */
@@ -144,6 +195,7 @@ export class LogParser {
     if (this.ended) throw new Error('LogParser.write after end');
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
     let start = 0;
+    // 1.
     if (this.skippingLongLine || this.carry.length > 0) {
       const nl = buf.indexOf(LF);
       if (nl < 0) {
@@ -160,14 +212,97 @@ export class LogParser {
       }
       start = nl + 1;
     }
-    for (;;) {
-      const nl = buf.indexOf(LF, start);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(buf, start, nl, true);
-      start = nl + 1;
-    }
+    // 2. Up to the last newline: the shortcuts never meet the end of the chunk.
+    const end = buf.lastIndexOf(LF) + 1;
+    if (end > start) start = this.shortcuts ? this.wholeLines(buf, start, end) : this.generalLines(buf, start, end);
+    // 3.
     if (start < buf.length) this.hold(Buffer.from(buf.subarray(start)));
+  }
+
+  /** Reads the whole lines s[start, end), the kernel's own by the shortcuts; returns `end`. */
+  private wholeLines(s: Buffer, start: number, end: number): number {
+    const view = new DataView(s.buffer, s.byteOffset, end);
+    const scan = this.scan;
+    let p = start;
+    while (p < end) {
+      // Each shortcut `continue`s past a line it read; a line none reads goes down to the general path.
+      const c = s[p]!;
+      if (c === SPACE) {
+        const next = scanKernelRow(s, view, p, end, scan);
+        if (next > 0) {
+          this.lineNo++;
+          this.row();
+          p = next;
+          continue;
+        }
+        if (startsWith(s, p, end, HEADER_LINE)) {
+          this.lineNo++;
+          p += HEADER_LINE.length;
+          continue;
+        }
+      } else if (c === LF) {
+        this.lineNo++; // a blank line: the cron job's echo, sysctl's own newline
+        p++;
+        continue;
+      } else if (c >= ZERO && c <= NINE) {
+        // Only a real date proves these 19 bytes one line: anything else goes the general way.
+        if (p + DATE_LENGTH < end && s[p + DATE_LENGTH] === LF && this.scanDate(s, p, this.lineNo + 1)) {
+          this.lineNo++;
+          p += DATE_LENGTH + 1;
+          continue;
+        }
+      } else if (c === DASH) {
+        if (startsWith(s, p, end, SEPARATOR_LINE)) {
+          this.lineNo++;
+          p += SEPARATOR_LINE.length;
+          continue;
+        }
+      } else if (c === D) {
+        const next = this.domainShortcut(s, p, end);
+        if (next > 0) {
+          p = next;
+          continue;
+        }
+      } else if (startsWith(s, p, end, SYSCTL_LINE)) {
+        this.lineNo++;
+        p += SYSCTL_LINE.length;
+        continue;
+      }
+      p = this.generalLine(s, p);
+    }
+    return end;
+  }
+
+  /** Reads the whole lines s[start, end) through the general path only; returns `end`. */
+  private generalLines(s: Buffer, start: number, end: number): number {
+    let p = start;
+    while (p < end) p = this.generalLine(s, p);
+    return end;
+  }
+
+  /** The line at s[p], which has its newline in s; returns the index past it. */
+  private generalLine(s: Buffer, p: number): number {
+    const nl = s.indexOf(LF, p);
+    this.lineNo++;
+    this.line(s, p, nl, true);
+    return nl + 1;
+  }
+
+  /** `DOMAIN n\n` at s[p], as DOMAIN_LINE reads it: returns the index past it, or -1. */
+  private domainShortcut(s: Buffer, p: number, end: number): number {
+    if (!startsWith(s, p, end, DOMAIN)) return -1;
+    let q = p + DOMAIN.length;
+    let domain = 0;
+    let c = 0;
+    while (q < end && (c = s[q]!) >= ZERO && c <= NINE) {
+      domain = domain * 10 + (c - ZERO);
+      q++;
+    }
+    const digits = q - p - DOMAIN.length;
+    if (digits === 0 || digits > MAX_DOMAIN_DIGITS || q >= end || s[q] !== LF) return -1;
+    this.lineNo++;
+    this.enterDomain(domain);
+    return q + 1;
   }
 
   /** Keeps the start of a line until its end arrives, unless it is longer than any line of a log. */
@@ -207,7 +342,10 @@ export class LogParser {
     this.sink.diagnostic({ code, severity: 'warning', file: this.file, line, message });
   }
 
-  /** One line, `s[start, end)` without its newline; `complete` is false for a last line without one. */
+  /**
+   * The general path: one line of any kind, `s[start, end)` without its newline;
+   * `complete` is false for a last line without one.
+   */
   private line(s: Buffer, start: number, end: number, complete: boolean): void {
     if (end - start > this.maxLine) {
       this.warn(this.lineNo, 'LONG_LINE', Warn.LONG_LINE(this.maxLine));
@@ -220,9 +358,8 @@ export class LogParser {
         this.warn(this.lineNo, 'CRLF', Warn.CRLF());
       }
     }
-    // Fast path: the FMFI rows are nearly every line of a log.
-    if (this.scanRow(s, start, end)) {
-      if (!complete && !this.rowTrailingBlank) {
+    if (scanRow(s, start, end, this.scan)) {
+      if (!complete && !this.scan.trailingBlank) {
         // The kernel ends every row with a blank: without it the number may be cut short.
         this.warn(this.lineNo, 'ROW_CUT_OFF', Warn.ROW_CUT_OFF(display(s.toString('latin1', start, end))));
         return;
@@ -235,7 +372,7 @@ export class LogParser {
     let last = end;
     while (last > first && isBlank(s[last - 1]!)) last--;
     if (first === last) return; // blank line: the cron job's echo, sysctl's own newline
-    if (last - first === 19 && this.scanDate(s, first)) {
+    if (last - first === DATE_LENGTH && this.scanDate(s, first, this.lineNo)) {
       if (first !== start || last !== end) {
         this.warn(this.lineNo, 'DATE_PADDED', Warn.DATE_PADDED(display(s.toString('latin1', start, end))));
       }
@@ -262,89 +399,33 @@ export class LogParser {
     }
   }
 
-  /**
-   * Scans `  %2d (%6dK) |  %ld ` (the kernel's sbuf_printf) leniently about blanks,
-   * strictly about everything else. Sets rowOrder, rowSize, rowFmfi, rowTrailingBlank.
-   */
-  private scanRow(s: Buffer, start: number, end: number): boolean {
-    let p = start;
-    while (p < end && s[p]! === SPACE) p++;
-    let c = s[p]!;
-    if (c < ZERO || c > NINE) return false; // not a row: most other lines leave here
-    let order = 0;
-    const orderStart = p;
-    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
-      order = order * 10 + (c - ZERO);
-      p++;
-    }
-    if (p - orderStart > 6 || s[p]! !== SPACE || s[p + 1]! !== 40 /* ( */) return false;
-    p += 2;
-    while (p < end && s[p]! === SPACE) p++;
-    let size = 0;
-    const sizeStart = p;
-    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
-      size = size * 10 + (c - ZERO);
-      p++;
-    }
-    const sizeDigits = p - sizeStart;
-    if (sizeDigits === 0 || sizeDigits > 15) return false;
-    if (
-      s[p]! !== 75 /* K */ ||
-      s[p + 1]! !== 41 /* ) */ ||
-      s[p + 2]! !== SPACE ||
-      s[p + 3]! !== 124 /* | */
-    ) {
+  /** A date line `YYYY-MM-DD_HH:MM:SS` at s[p, p+19), line `line`: starts a sample when it is a real time. */
+  private scanDate(s: Uint8Array, p: number, line: number): boolean {
+    if (s[p + 4] !== DASH || s[p + 7] !== DASH || s[p + 10] !== UNDERSCORE || s[p + 13] !== COLON || s[p + 16] !== COLON) {
       return false;
     }
-    p += 4;
-    const blanks = p;
-    while (p < end && s[p]! === SPACE) p++;
-    if (p === blanks) return false;
-    const negative = s[p]! === DASH;
-    if (negative) p++;
-    let fmfi = 0;
-    const fmfiStart = p;
-    while (p < end && (c = s[p]!) >= ZERO && c <= NINE) {
-      fmfi = fmfi * 10 + (c - ZERO);
-      p++;
+    const century = twoDigits(s, p);
+    const yy = twoDigits(s, p + 2);
+    const month = twoDigits(s, p + 5);
+    const day = twoDigits(s, p + 8);
+    const hour = twoDigits(s, p + 11);
+    const minute = twoDigits(s, p + 14);
+    const second = twoDigits(s, p + 17);
+    if ((century | yy | month | day | hour | minute | second) < 0) return false;
+    // Consecutive samples share their day: it is checked and converted once.
+    const key = ((century * 100 + yy) * 100 + month) * 100 + day;
+    if (key !== this.dayKey) {
+      const midnight = localTime(century * 100 + yy, month, day);
+      if (midnight === null) return false; // reported as a bad date by the caller's shape check
+      this.dayKey = key;
+      this.dayStart = midnight;
     }
-    const fmfiDigits = p - fmfiStart;
-    if (fmfiDigits === 0 || fmfiDigits > 16 || !Number.isSafeInteger(fmfi)) return false;
-    const valueEnd = p;
-    while (p < end && isBlank(s[p]!)) p++;
-    if (p !== end) return false;
-    this.rowOrder = order;
-    this.rowSize = size;
-    this.rowFmfi = negative ? -fmfi : fmfi;
-    this.rowTrailingBlank = end > valueEnd;
-    return true;
-  }
-
-  /** A date line `YYYY-MM-DD_HH:MM:SS` at s[p, p+19): starts a sample when it is a real time. */
-  private scanDate(s: Buffer, p: number): boolean {
-    const d = (i: number): number => {
-      const c = s[p + i]!;
-      return c >= ZERO && c <= NINE ? c - ZERO : NaN;
-    };
-    const two = (i: number): number => d(i) * 10 + d(i + 1);
-    if (
-      s[p + 4]! !== DASH ||
-      s[p + 7]! !== DASH ||
-      s[p + 10]! !== 95 /* _ */ ||
-      s[p + 13]! !== 58 /* : */ ||
-      s[p + 16]! !== 58
-    ) {
-      return false;
-    }
-    const year = two(0) * 100 + two(2);
-    const fields = [year, two(5), two(8), two(11), two(14), two(17)];
-    if (fields.some(Number.isNaN)) return false;
-    const [y, mo, da, h, mi, se] = fields as [number, number, number, number, number, number];
-    const time = localTime(y, mo, da, h, mi, se);
-    if (time === null) return false; // reported as a bad date by the caller's shape check
+    // The rest of what localTime checks.
+    if (hour > 23 || minute > 59 || second > 59) return false;
+    const time = this.dayStart + ((hour * 60 + minute) * 60 + second) * 1000;
     this.closeSkip();
     this.closeSample();
-    this.sample = { time, line: this.lineNo, date: formatLogTime(time), domains: [], current: null };
+    this.sample = { time, line, domains: [], current: null };
     return true;
   }
 
@@ -360,19 +441,34 @@ export class LogParser {
       this.warn(this.lineNo, 'DOMAIN_MALFORMED', Warn.DOMAIN_MALFORMED(text));
       return;
     }
+    this.enterDomain(Number(m[1]));
+  }
+
+  /** A DOMAIN line: the rows that follow are that domain's. */
+  private enterDomain(domain: number): void {
     const sample = this.sample;
     if (sample === null) return; // rows that follow are counted in the skip block
     this.closeDomain(sample);
-    const domain = Number(m[1]);
-    let build = sample.domains.find((b) => b.domain === domain);
-    if (build === undefined) {
+    let build = findDomain(sample.domains, domain);
+    if (build === null) {
       build = { domain, line: this.lineNo, orders: [], seen: null };
       sample.domains.push(build);
     }
     sample.current = build;
   }
 
+  /** The row just scanned into `this.scan`; nearly always the next of a domain's rows in the kernel's descending order. */
   private row(): void {
+    const domain = this.sample === null ? null : this.sample.current;
+    if (domain === null || domain.seen !== null) return this.unusualRow();
+    const orders = domain.orders;
+    const scan = this.scan;
+    if (orders.length > 0 && scan.order >= orders[orders.length - 1]!.order) return this.unusualRow();
+    orders.push({ order: scan.order, sizeKiB: scan.sizeKiB, fmfi: scan.fmfi });
+  }
+
+  /** Any other row: before a date line, without a DOMAIN line, or out of order. */
+  private unusualRow(): void {
     const sample = this.sample;
     if (sample === null) {
       if (this.skip === null) this.skip = { line: this.lineNo, dateText: null, rows: 0 };
@@ -382,26 +478,27 @@ export class LogParser {
     let domain = sample.current;
     if (domain === null) {
       // Rows without a DOMAIN line: a kernel that prints one domain without a header.
-      domain = sample.domains.find((b) => b.domain === 0) ?? null;
+      domain = findDomain(sample.domains, 0);
       if (domain === null) {
         domain = { domain: 0, line: this.lineNo, orders: [], seen: null };
         sample.domains.push(domain);
       }
       sample.current = domain;
     }
-    const order = this.rowOrder;
+    const scan = this.scan;
+    const order = scan.order;
     const orders = domain.orders;
     const previous = orders.length > 0 ? orders[orders.length - 1] : undefined;
     if (previous !== undefined && order >= previous.order) {
       // Out of the kernel's descending order: only now is a duplicate possible.
       if (domain.seen === null) domain.seen = new Set(orders.map((r) => r.order));
       if (domain.seen.has(order)) {
-        this.warn(this.lineNo, 'ORDER_REPEATED', Warn.ORDER_REPEATED(order, domain.domain, sample.date));
+        this.warn(this.lineNo, 'ORDER_REPEATED', Warn.ORDER_REPEATED(order, domain.domain, formatLogTime(sample.time)));
         return;
       }
     }
     domain.seen?.add(order);
-    orders.push({ order, sizeKiB: this.rowSize, fmfi: this.rowFmfi });
+    orders.push({ order, sizeKiB: scan.sizeKiB, fmfi: scan.fmfi });
   }
 
   private closeSkip(): void {
@@ -421,9 +518,9 @@ export class LogParser {
     sample.current = null;
     const last = domain.orders[domain.orders.length - 1];
     if (last === undefined) {
-      this.warn(domain.line, 'DOMAIN_EMPTY', Warn.DOMAIN_EMPTY(domain.domain, sample.date));
+      this.warn(domain.line, 'DOMAIN_EMPTY', Warn.DOMAIN_EMPTY(domain.domain, formatLogTime(sample.time)));
     } else if (last.order !== 0 && domain.seen === null) {
-      this.warn(domain.line, 'DOMAIN_INCOMPLETE', Warn.DOMAIN_INCOMPLETE(domain.domain, sample.date, last.order));
+      this.warn(domain.line, 'DOMAIN_INCOMPLETE', Warn.DOMAIN_INCOMPLETE(domain.domain, formatLogTime(sample.time), last.order));
     }
   }
 

@@ -1,7 +1,7 @@
-// Samples → CSV bytes in either dialect: the one writer behind `fmfi-plot csv`.
-import { Warn } from '../errors.js';
+// Samples → CSV bytes in either dialect, for the library and its tests. The command line
+// loads the csv dialect's module (and csv-stringify with it) only when that dialect is asked for.
 import type { Diagnostic, Sample } from '../model.js';
-import { rowAwkDrops, writeAwkLines, type DomainFilter } from './awk.js';
+import { AwkWriter, type DomainFilter } from './awk.js';
 import type { ByteBuilder } from './bytes.js';
 import { csvLines } from './rfc4180.js';
 
@@ -11,32 +11,21 @@ export function isDialect(s: string): s is Dialect {
   return Object.hasOwn(Dialect, s);
 }
 
-/** Writes the samples of one log; says once if the awk script would have dropped some of its rows. */
+/** Writes the samples of one log, in order, in either dialect. */
 export class CsvWriter {
-  private noted: boolean;
+  private readonly awk: AwkWriter | null;
 
   constructor(
-    private readonly dialect: Dialect,
+    dialect: Dialect,
     private readonly domain: DomainFilter,
-    private readonly file: string,
-    private readonly onDiagnostic: (d: Diagnostic) => void,
+    file: string,
+    onDiagnostic: (d: Diagnostic) => void,
   ) {
-    this.noted = dialect !== 'awk';
+    this.awk = dialect === 'awk' ? new AwkWriter(domain, file, onDiagnostic) : null;
   }
 
   readonly sample = (sample: Sample, out: ByteBuilder): void => {
-    if (this.dialect === 'csv') {
-      out.ascii(csvLines(sample, this.domain));
-      return;
-    }
-    if (!this.noted) {
-      const dropped = rowAwkDrops(sample);
-      if (dropped !== null) {
-        this.noted = true;
-        const message = Warn.AWK_WOULD_DROP(dropped.sizeKiB, dropped.order);
-        this.onDiagnostic({ code: 'AWK_WOULD_DROP', severity: 'note', file: this.file, line: sample.line, message });
-      }
-    }
-    writeAwkLines(sample, this.domain, out);
+    if (this.awk !== null) this.awk.sample(sample, out);
+    else out.ascii(csvLines(sample, this.domain));
   };
 }

@@ -1,5 +1,4 @@
 // Outputs that appear whole or not at all: written to a temporary file beside the target, then renamed.
-import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,8 +10,13 @@ export const TEMP_SUFFIX = '.fmfi-plot-tmp';
 /** Temporary files this process has open; removed on Ctrl-C by `removeLiveTemps`. */
 const liveTemps = new Set<string>();
 
+let tempCount = 0;
+
 export function tempPathFor(target: string): string {
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  // Unique enough to never meet another run's (it is created exclusively all the same);
+  // node:crypto would add its start-up to every command for this one name.
+  const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  const tag = `${process.pid}-${++tempCount}-${random}`;
   return join(dirname(target), `.${basename(target)}.${tag}${TEMP_SUFFIX}`);
 }
 
@@ -30,7 +34,11 @@ export function removeLiveTemps(): void {
 
 /** Where output goes: buffered, flushed in large writes, with backpressure. */
 export interface TextSink {
-  write(data: string | Uint8Array): void;
+  /**
+   * Bytes are kept, not copied, until written: hand over bytes you will not change
+   * before `written` is called (then they may be written over).
+   */
+  write(data: string | Uint8Array, written?: () => void): void;
   /** Resolves when buffered output has been handed on; call between input chunks. */
   drain(): Promise<void>;
   /** Makes the output final (rename into place for files). */
@@ -67,23 +75,43 @@ async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
   }
 }
 
-/** Collects pieces of output until there is enough for one large write. */
+/** A piece of output, and whom to tell once it has been written. */
+interface Part {
+  readonly bytes: Uint8Array;
+  readonly written: (() => void) | undefined;
+}
+
+/**
+ * Collects pieces of output until there are enough for large writes. Pieces are kept as
+ * given: copying them together cost as much as making them (`npm run bench`).
+ */
 class Pending {
-  private parts: Uint8Array[] = [];
+  private parts: Part[] = [];
   size = 0;
 
-  add(data: string | Uint8Array): void {
+  add(data: string | Uint8Array, written: (() => void) | undefined): void {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    if (bytes.length === 0) return;
-    this.parts.push(bytes);
+    if (bytes.length === 0) {
+      written?.();
+      return;
+    }
+    this.parts.push({ bytes, written });
     this.size += bytes.length;
   }
 
-  take(): Buffer {
-    const out = this.parts.length === 1 ? Buffer.from(this.parts[0]!) : Buffer.concat(this.parts, this.size);
+  take(): Part[] {
+    const parts = this.parts;
     this.parts = [];
     this.size = 0;
-    return out;
+    return parts;
+  }
+}
+
+/** Writes the pending pieces to a file or device, all of each. */
+async function writeParts(handle: FileHandle, pending: Pending): Promise<void> {
+  for (const part of pending.take()) {
+    await writeAll(handle, part.bytes);
+    part.written?.();
   }
 }
 
@@ -110,8 +138,8 @@ class AtomicFileSink implements TextSink {
     return new AtomicFileSink(target, path, temp, handle);
   }
 
-  write(data: string | Uint8Array): void {
-    this.pending.add(data);
+  write(data: string | Uint8Array, written?: () => void): void {
+    this.pending.add(data, written);
   }
 
   async drain(): Promise<void> {
@@ -119,9 +147,8 @@ class AtomicFileSink implements TextSink {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
     try {
-      await writeAll(this.handle, this.pending.take());
+      await writeParts(this.handle, this.pending);
     } catch (e) {
       throw fileError(this.target, e, 'write');
     }
@@ -163,14 +190,13 @@ class DeviceSink implements TextSink {
     }
   }
 
-  write(data: string | Uint8Array): void {
-    this.pending.add(data);
+  write(data: string | Uint8Array, written?: () => void): void {
+    this.pending.add(data, written);
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
     try {
-      await writeAll(this.handle, this.pending.take());
+      await writeParts(this.handle, this.pending);
     } catch (e) {
       throw fileError(this.target, e, 'write');
     }
@@ -197,12 +223,15 @@ class DeviceSink implements TextSink {
 class StdoutSink implements TextSink {
   private readonly pending = new Pending();
 
-  write(data: string | Uint8Array): void {
-    this.pending.add(data);
+  write(data: string | Uint8Array, written?: () => void): void {
+    this.pending.add(data, written);
   }
 
   private flush(): void {
-    if (this.pending.size > 0) process.stdout.write(this.pending.take());
+    for (const { bytes, written } of this.pending.take()) {
+      if (written === undefined) process.stdout.write(bytes);
+      else process.stdout.write(bytes, () => written());
+    }
   }
 
   async drain(): Promise<void> {

@@ -32,7 +32,8 @@ export function parseLog(text: string | Buffer, source = '-', options?: ParserOp
   return { source, bootTime: boot.kind === 'known' ? boot.time : null, samples, diagnostics };
 }
 
-const CHUNK = 1 << 20;
+/** Bytes read at a time. */
+export const LOG_CHUNK = 1 << 20;
 
 /**
  * The bytes of a log in chunks: a file, or standard input for `-`. A file is read into
@@ -46,10 +47,10 @@ export async function* readLog(path: string): AsyncGenerator<Buffer> {
   }
   const handle = await open(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const buf = Buffer.allocUnsafe(LOG_CHUNK);
     for (;;) {
       // From where the last read ended: pipes and process substitutions cannot seek.
-      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      const { bytesRead } = await handle.read(buf, 0, LOG_CHUNK, null);
       if (bytesRead === 0) break;
       yield buf.subarray(0, bytesRead);
     }

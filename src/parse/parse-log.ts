@@ -37,8 +37,10 @@ export const LOG_CHUNK = 1 << 20;
 
 /**
  * The bytes of a log in chunks: a file, or standard input for `-`. A file is read into
- * one reused buffer: a new buffer per chunk cost more than the parsing (`npm run bench`).
- * A chunk is only valid until the next one is asked for.
+ * two buffers in turn, the next chunk while the last one is parsed: a new buffer per
+ * chunk cost more than the parsing (`npm run bench`). One read at a time, from where
+ * the last one ended: pipes and process substitutions cannot seek. A chunk is valid
+ * until the next one is asked for.
  */
 export async function* readLog(path: string): AsyncGenerator<Buffer> {
   if (path === '-') {
@@ -46,15 +48,17 @@ export async function* readLog(path: string): AsyncGenerator<Buffer> {
     return;
   }
   const handle = await open(path, 'r');
+  const buffers = [Buffer.allocUnsafe(LOG_CHUNK), Buffer.allocUnsafe(LOG_CHUNK)];
+  let next = handle.read(buffers[0]!, 0, LOG_CHUNK, null);
   try {
-    const buf = Buffer.allocUnsafe(LOG_CHUNK);
-    for (;;) {
-      // From where the last read ended: pipes and process substitutions cannot seek.
-      const { bytesRead } = await handle.read(buf, 0, LOG_CHUNK, null);
+    for (let i = 0; ; i ^= 1) {
+      const { bytesRead } = await next;
       if (bytesRead === 0) break;
-      yield buf.subarray(0, bytesRead);
+      next = handle.read(buffers[i ^ 1]!, 0, LOG_CHUNK, null);
+      yield buffers[i]!.subarray(0, bytesRead);
     }
   } finally {
+    await next.catch(() => undefined);
     await handle.close();
   }
 }

@@ -127,6 +127,32 @@ describe('where the awk script goes wrong', () => {
   });
 });
 
+describe('fmfi-plot csv on inputs read in many chunks', () => {
+  it('a named pipe gives what the file gives (chunks read one after another, never by position)', { timeout: 60_000 }, async () => {
+    const path = await generated('chunks.log', { samples: 12_000, domains: 2, seed: 5 });
+    expect(statSync(path).size).toBeGreaterThan(3 << 20);
+    const fifo = join(dir, 'chunks.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reading = runCliAsync(['csv', fifo]);
+    const writer = createWriteStream(fifo);
+    writer.end(readFileSync(path));
+    const fromPipe = await reading;
+    const fromFile = runCli(['csv', path]);
+    expect(fromPipe.status).toBe(0);
+    expect(fromPipe.stderr).toBe(fromFile.stderr.replaceAll(path, fifo));
+    expect(fromPipe.stdout.equals(fromFile.stdout)).toBe(true);
+  });
+
+  it('--jobs is accepted, as every command accepts it, and changes nothing', () => {
+    const log = fixture('numa-2-domains.log');
+    const one = runCli(['csv', log]);
+    const two = runCli(['csv', '--jobs', '2', log]);
+    expect(two.status).toBe(0);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(runCli(['csv', '--help']).stdout.toString()).not.toMatch(/--jobs/);
+  });
+});
+
 describe('fmfi-plot csv options', () => {
   it('--dialect csv writes RFC 4180 with a header, zone-less ISO times and one record per row', () => {
     const r = runCli(['csv', '--dialect', 'csv', fixture('numa-2-domains.log')], { env: { ...process.env, TZ: 'Pacific/Chatham' } });

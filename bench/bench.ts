@@ -1,10 +1,15 @@
 // `npm run bench`: fmfi-plot side by side with the awk + gnuplot pipeline it replaces, in one run.
 //
-//   1. logs: generated deterministically, cached in .cache/bench between runs
+//   1. logs: generated deterministically, cached in .cache/bench between runs (and made
+//      again when the options or the generator change)
 //   2. timings: each pair alternates its two sides, RUNS times, and reports medians
 //   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log
 //   4. a markdown table on stdout
+//
+// `npm run bench -- --only csv` measures the CSV rows only (no chart, no gnuplot needed).
+// BENCH_RUNS=n sets the number of runs of each side (default 3).
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +22,15 @@ const REFERENCE = join(ROOT, '..', 'shared', 'reference');
 const CACHE = join(ROOT, '.cache', 'bench');
 const WORK = join(CACHE, 'work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GENERATOR = fileURLToPath(new URL('../fixtures/generate.js', import.meta.url));
+
+/** What to measure: everything, or (`--only csv`) the CSV rows. */
+function onlyCsv(argv: readonly string[]): boolean {
+  const at = argv.indexOf('--only');
+  if (at < 0) return false;
+  if (argv[at + 1] !== 'csv') throw new Error(`--only takes "csv", got ${argv[at + 1] ?? 'nothing'}`);
+  return true;
+}
 
 function have(program: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
@@ -25,7 +39,8 @@ function have(program: string): boolean {
 // 1.
 async function cachedLog(name: string, options: GenerateOptions): Promise<string> {
   const path = join(CACHE, name);
-  const key = JSON.stringify(options);
+  const generator = createHash('sha256').update(readFileSync(GENERATOR)).digest('hex');
+  const key = JSON.stringify({ options, generator });
   const keyPath = `${path}.options`;
   if (existsSync(path) && existsSync(keyPath) && readFileSync(keyPath, 'utf8') === key) return path;
   process.stderr.write(`generating ${name} (cached for later runs)…\n`);
@@ -120,6 +135,7 @@ function chartSide(log: string, format: 'svg' | 'png'): Side {
 }
 
 async function main(): Promise<void> {
+  const csvOnly = onlyCsv(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
   const long = await cachedLog('vm_frag_20240408_1005.log', { samples: 100_000, seed: 100 });
   const numa = await cachedLog('vm_frag_20240601_0900.log', { samples: 20_000, domains: 4, seed: 200 });
@@ -149,6 +165,7 @@ async function main(): Promise<void> {
     } else {
       notes.push('mawk not found: the CSV pair is skipped (apt-get install mawk).');
     }
+    if (csvOnly) continue;
     if (mawk && gnuplot) {
       const base = log.split('/').pop()!.replace(/\.log$/, '');
       const [theirs, svg, png] = await compare([pipelineSide(log, base), chartSide(log, 'svg'), chartSide(log, 'png')]);
@@ -167,9 +184,11 @@ async function main(): Promise<void> {
   const hugeSize = mb(statSync(huge).size);
   const csvMem = await run([process.execPath, BIN, 'csv', huge], join(WORK, 'huge.csv'));
   rmSync(join(WORK, 'huge.csv'), { force: true });
-  const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'));
   rows.push([`peak memory, 1,000,000 samples (${hugeSize})`, '', `fmfi-plot csv ${mb(csvMem.peakRss)} (${sec(csvMem.seconds)})`, '', 'target < 200 MB']);
-  rows.push([`peak memory, 1,000,000 samples`, '', `fmfi-plot ${mb(chartMem.peakRss)} (${sec(chartMem.seconds)})`, '', 'target < 200 MB']);
+  if (!csvOnly) {
+    const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'));
+    rows.push([`peak memory, 1,000,000 samples`, '', `fmfi-plot ${mb(chartMem.peakRss)} (${sec(chartMem.seconds)})`, '', 'target < 200 MB']);
+  }
 
   // 4.
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

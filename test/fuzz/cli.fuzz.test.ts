@@ -19,7 +19,7 @@ import { runBounded, type BoundedResult } from '../helpers/bounded.js';
 import { damage, damageArb } from './damage.js';
 import { logLines, samplesArb, type LogLine } from './logs.js';
 import { diagnosticLine, expectAwkCsv, expectRfcCsv } from './oracle.js';
-import { cliRuns, params } from './runs.js';
+import { cliRuns, params, timeLimit } from './runs.js';
 
 /** A run that takes longer than this is taken to hang. */
 const HANG_MS = 30_000;
@@ -102,9 +102,9 @@ describe('fmfi-plot csv on damaged logs', () => {
           expectReported(r.stderr, files, o.warnings);
         },
       ),
-      params(cliRuns(40)),
+      params(cliRuns(40), timeLimit(cliRuns(40), 300)),
     );
-  }, 600_000);
+  }, timeLimit(cliRuns(40), 300));
 
   // Logs of 8 MB and more are split at date lines and parsed on several threads: damage
   // anywhere in them must come out as it does from one thread, messages and line numbers included.
@@ -137,9 +137,9 @@ describe('fmfi-plot csv on damaged logs', () => {
         if (warnings === 0) expect(one.stderr).toBe(want.diagnostics.map((x) => `${formatDiagnostic(x)}\n`).join(''));
         else expectReported(one.stderr, [{ name: path, diagnostics: want.diagnostics }], warnings);
       }),
-      params(cliRuns(3)),
+      params(cliRuns(3), timeLimit(cliRuns(3), 2000)),
     );
-  }, 600_000);
+  }, timeLimit(cliRuns(3), 2000));
 });
 
 describe('fmfi-plot (the chart) on damaged logs', () => {
@@ -175,7 +175,7 @@ describe('fmfi-plot (the chart) on damaged logs', () => {
         }
         rmSync(caseDir, { recursive: true, force: true });
       }),
-      params(cliRuns(20)),
+      params(cliRuns(20), timeLimit(cliRuns(20), 700)),
     );
-  }, 900_000);
+  }, timeLimit(cliRuns(20), 700));
 });

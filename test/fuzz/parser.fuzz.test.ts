@@ -21,7 +21,10 @@ import {
   rowsSkippedWithDate,
   textLines,
 } from './oracle.js';
-import { params, parserRuns } from './runs.js';
+import { params, parserRuns, timeLimit } from './runs.js';
+
+/** The slowest property takes some 4 ms a case. */
+const LIMIT = timeLimit(parserRuns(), 5);
 
 const SOURCE = 'damaged.log';
 
@@ -60,7 +63,7 @@ function parseInPieces(bytes: Buffer, cuts: readonly number[], maxLineLength: nu
 }
 
 describe('the parser on logs damaged at random', () => {
-  it('never throws; says everything in well-formed diagnostics; gives only typed values that are in the log', () => {
+  it('never throws; says everything in well-formed diagnostics; gives only typed values that are in the log', { timeout: LIMIT }, () => {
     fc.assert(
       fc.property(samplesArb, damageArb(), (samples, d) => {
         const bytes = damage(logLines(samples), d);
@@ -72,11 +75,11 @@ describe('the parser on logs damaged at random', () => {
         expectAwkCsv(awkCsv(window));
         expectRfcCsv(rfcCsv(window), false);
       }),
-      params(parserRuns()),
+      params(parserRuns(), LIMIT),
     );
   });
 
-  it('gives the same samples and diagnostics however the bytes are split into chunks', () => {
+  it('gives the same samples and diagnostics however the bytes are split into chunks', { timeout: LIMIT }, () => {
     fc.assert(
       fc.property(
         samplesArb,
@@ -91,11 +94,11 @@ describe('the parser on logs damaged at random', () => {
           expect(pieces.diagnostics).toEqual(whole.diagnostics);
         },
       ),
-      params(parserRuns()),
+      params(parserRuns(), LIMIT),
     );
   });
 
-  it('cut at any byte: what comes out is what the whole log gives up to there (but for the cut line)', () => {
+  it('cut at any byte: what comes out is what the whole log gives up to there (but for the cut line)', { timeout: LIMIT }, () => {
     fc.assert(
       fc.property(samplesArb, damageArb(), fc.nat(), (samples, d, cutSeed) => {
         const bytes = damage(logLines(samples), d);
@@ -124,11 +127,11 @@ describe('the parser on logs damaged at random', () => {
           }
         }
       }),
-      params(parserRuns()),
+      params(parserRuns(), LIMIT),
     );
   });
 
-  it('loses no row to junk inserted between intact lines, and says where each junk line is', () => {
+  it('loses no row to junk inserted between intact lines, and says where each junk line is', { timeout: LIMIT }, () => {
     fc.assert(
       fc.property(samplesArb, insertionsArb(), fc.boolean(), (samples, insertions, crlf) => {
         const lines = insertJunk(logLines(samples), insertions);
@@ -167,7 +170,7 @@ describe('the parser on logs damaged at random', () => {
           }
         }
       }),
-      params(parserRuns()),
+      params(parserRuns(), LIMIT),
     );
   });
 });

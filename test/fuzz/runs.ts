@@ -30,8 +30,22 @@ export function cliRuns(byDefault: number): number {
   return runs === undefined ? byDefault : Math.max(1, Math.ceil((byDefault * runs) / PARSER_RUNS));
 }
 
-/** fast-check parameters: the case count, and the replay path when FC_PATH gives one. */
-export function params<T>(numRuns: number): fc.Parameters<T> {
+/**
+ * fast-check parameters: the case count, and the replay path when FC_PATH gives one. Given the
+ * test's time limit, fast-check stops a little before it and reports what it has found, seed
+ * included: shrinking a case that hangs costs the hang limit each try, and a test killed by
+ * the runner's timeout would print no seed at all.
+ */
+export function params<T>(numRuns: number, testLimitMs?: number): fc.Parameters<T> {
   const path = process.env.FC_PATH;
-  return { numRuns, ...(path === undefined || path === '' ? {} : { path }) };
+  return {
+    numRuns,
+    ...(path === undefined || path === '' ? {} : { path }),
+    ...(testLimitMs === undefined ? {} : { interruptAfterTimeLimit: testLimitMs - 20_000, markInterruptAsFailure: true }),
+  };
+}
+
+/** A test's time limit for `cases` cases of about `msPerCase` each, with room to spare and to shrink. */
+export function timeLimit(cases: number, msPerCase: number): number {
+  return 120_000 + cases * msPerCase * 3;
 }

@@ -49,12 +49,19 @@ export async function* readLog(path: string): AsyncGenerator<Buffer> {
   }
   const handle = await open(path, 'r');
   const buffers = [Buffer.allocUnsafe(LOG_CHUNK), Buffer.allocUnsafe(LOG_CHUNK)];
-  let next = handle.read(buffers[0]!, 0, LOG_CHUNK, null);
+  const readInto = (buf: Buffer): Promise<{ bytesRead: number }> => {
+    const read = handle.read(buf, 0, LOG_CHUNK, null);
+    // A read that fails while the last chunk is still being parsed is reported where it
+    // is awaited, not as an unhandled rejection in between.
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = readInto(buffers[0]!);
   try {
     for (let i = 0; ; i ^= 1) {
       const { bytesRead } = await next;
       if (bytesRead === 0) break;
-      next = handle.read(buffers[i ^ 1]!, 0, LOG_CHUNK, null);
+      next = readInto(buffers[i ^ 1]!);
       yield buffers[i]!.subarray(0, bytesRead);
     }
   } finally {

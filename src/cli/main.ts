@@ -2,13 +2,15 @@
 import { Command, CommanderError } from 'commander';
 import { fileError, isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
-import { csvCommand } from './csv-command.js';
-import { gnuplotCommand } from './gnuplot-command.js';
-import { renderCommand } from './render-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
-export function buildProgram(setStatus: (status: number) => void): Command {
+/**
+ * The program with its commands. `csv …` and `gnuplot …` load only their own command
+ * module (start-up is part of every run, and `csv` is benchmarked against mawk);
+ * anything else (render, --help, a mistyped command) loads all three.
+ */
+export async function buildProgram(setStatus: (status: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('fmfi-plot')
     .description('Charts and CSV from FreeBSD vm.phys_frag_idx logs (one log per boot window).')
     .version(version(), '-V, --version')
@@ -16,10 +18,10 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
-  program.addCommand(renderCommand(setStatus), { isDefault: true });
-  program.addCommand(csvCommand(setStatus));
-  // (other commands are added here, one line each)
-  program.addCommand(gnuplotCommand(setStatus));
+  const only = argv[2] === 'csv' || argv[2] === 'gnuplot' ? argv[2] : null;
+  if (only === null) program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
+  if (only === null || only === 'csv') program.addCommand((await import('./csv-command.js')).csvCommand(setStatus));
+  if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
 
   return program;
 }
@@ -43,9 +45,9 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`fmfi-plot: ${fileError('<stdout>', e, 'write').message}\n`);
     process.exit(ExitStatus.failed);
   });
-  const program = buildProgram((s) => {
+  const program = await buildProgram((s) => {
     status = s;
-  });
+  }, argv);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -1,15 +1,8 @@
 // The sentences on and behind the chart: the notes under the panels and the description for screen readers.
 import type { TimeBins } from './bins.js';
-import { formatSpan } from './caption.js';
+import { formatCount as count, formatSpan, plural } from './caption.js';
 import type { HeightScale } from './height-scale.js';
 
-function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function plural(n: number, word: string): string {
-  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** FMFI as people write it: the minus sign of typography, thousands grouped. */
 export function formatFmfi(v: number): string {

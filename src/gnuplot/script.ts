@@ -8,7 +8,7 @@
 // Pure: the same inputs give the same text. Input text (the file name in the title)
 // reaches the script only through gnuplotString.
 import type { TimeBins } from '../chart/bins.js';
-import type { Caption } from '../chart/caption.js';
+import { formatCount, type Caption } from '../chart/caption.js';
 import { Warn } from '../errors.js';
 import { formatLogTime } from '../time.js';
 import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from './datablock.js';
@@ -120,7 +120,7 @@ function walls(bins: TimeBins, domainIndex: number): string {
 export function noteText(bins: TimeBins, limits: ZLimits): string | null {
   if (limits.auto) return null;
   const { below, above, total } = countBeyond(bins, limits);
-  const n = (v: number): string => v.toLocaleString('en-US');
+  const n = formatCount;
   const of = `of ${n(total)} plotted values`;
   if (below > 0 && above > 0) {
     return `${n(below + above)} ${of} are below ${limits.min} or above ${limits.max} (${n(below)} below, ${n(above)} above) and drawn at the limit`;

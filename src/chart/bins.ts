@@ -60,8 +60,11 @@ interface MutableBin {
   samples: number;
   first: LocalTime;
   last: LocalTime;
-  /** key `domain:order` → [worst, best] */
-  cells: Map<number, Map<number, [number, number]>>;
+  /**
+   * domain → (order → [worst, best]). The inner table is an array indexed by order:
+   * orders are small integers, and this lookup runs for every row of the log.
+   */
+  cells: Map<number, Array<[number, number] | undefined>>;
 }
 
 /** A gap is a pause of more than this many typical intervals. */
@@ -125,14 +128,16 @@ export class TimeBinner {
       this.domainSet.add(d.domain);
       let byOrder = bin.cells.get(d.domain);
       if (byOrder === undefined) {
-        byOrder = new Map();
+        byOrder = [];
         bin.cells.set(d.domain, byOrder);
       }
       for (const r of d.orders) {
-        if (!this.sizes.has(r.order)) this.sizes.set(r.order, r.sizeKiB);
-        const cell = byOrder.get(r.order);
-        if (cell === undefined) byOrder.set(r.order, [r.fmfi, r.fmfi]);
-        else {
+        const cell = byOrder[r.order];
+        if (cell === undefined) {
+          byOrder[r.order] = [r.fmfi, r.fmfi];
+          // An order seen for the first time is a new cell too: the size is looked up only then.
+          if (!this.sizes.has(r.order)) this.sizes.set(r.order, r.sizeKiB);
+        } else {
           if (r.fmfi > cell[0]) cell[0] = r.fmfi;
           if (r.fmfi < cell[1]) cell[1] = r.fmfi;
         }
@@ -165,14 +170,15 @@ export class TimeBinner {
           into.cells.set(domain, byOrder);
           continue;
         }
-        for (const [order, [worst, best]] of byOrder) {
-          const cell = target.get(order);
-          if (cell === undefined) target.set(order, [worst, best]);
+        byOrder.forEach((from, order) => {
+          if (from === undefined) return;
+          const cell = target[order];
+          if (cell === undefined) target[order] = from;
           else {
-            cell[0] = Math.max(cell[0], worst);
-            cell[1] = Math.min(cell[1], best);
+            cell[0] = Math.max(cell[0], from[0]);
+            cell[1] = Math.min(cell[1], from[1]);
           }
-        }
+        });
       }
     }
   }
@@ -210,7 +216,7 @@ export class TimeBinner {
       const cells = domains.map((domain) => {
         const byOrder = bin.cells.get(domain);
         return orders.map(({ order }) => {
-          const cell = byOrder?.get(order);
+          const cell = byOrder?.[order];
           return cell === undefined ? null : { worst: cell[0], best: cell[1] };
         });
       });

@@ -59,11 +59,10 @@ export interface GenSample {
   readonly domains: ReadonlyArray<{ readonly domain: number; readonly rows: ReadonlyArray<{ order: number; sizeKiB: number; fmfi: number }> }>;
 }
 
-// Years 0000-0099 are left out: the parser reads them as 1900-1999 (Date.UTC maps two-digit
-// years), a bug reported with issue 7 and not this test's to fix. 0100 and later are in.
+/** Mostly this year; now and then any year `date` prints in four digits, 0000 included. */
 const yearArb = fc.oneof(
   { weight: 8, arbitrary: fc.constant(2024) },
-  { weight: 1, arbitrary: fc.integer({ min: 100, max: 9999 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 9999 }) },
 );
 
 const fmfiArb = fc.oneof(

@@ -489,8 +489,9 @@ export class LogParser {
     const order = scan.order;
     const orders = domain.orders;
     const previous = orders.length > 0 ? orders[orders.length - 1] : undefined;
-    if (previous !== undefined && order >= previous.order) {
-      // Out of the kernel's descending order: only now is a duplicate possible.
+    // While rows descend, as the kernel prints them, no order can repeat; from the first
+    // row out of that order on (a repeated DOMAIN block, a duplicated line), every row is checked.
+    if (domain.seen !== null || (previous !== undefined && order >= previous.order)) {
       if (domain.seen === null) domain.seen = new Set(orders.map((r) => r.order));
       if (domain.seen.has(order)) {
         this.warn(this.lineNo, 'ORDER_REPEATED', Warn.ORDER_REPEATED(order, domain.domain, formatLogTime(sample.time)));

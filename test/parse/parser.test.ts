@@ -167,6 +167,22 @@ describe('LogParser', () => {
     ]);
   });
 
+  it('catches an order repeated by a DOMAIN block that comes twice, even in descending order', () => {
+    const text =
+      '2024-04-08_10:05:00\nDOMAIN 1\n   1 (     8K) |  100 \n   0 (     4K) |  -100 \n' +
+      'DOMAIN 1\n   2 (    16K) |  501 \n   1 (     8K) |  101 \n   0 (     4K) |  -101 \n';
+    const w = parseLog(text, 'twice.log');
+    expect(rows(w.samples)).toEqual([
+      '2024-04-08_10:05:00 d1 o1 8K 100',
+      '2024-04-08_10:05:00 d1 o0 4K -100',
+      '2024-04-08_10:05:00 d1 o2 16K 501',
+    ]);
+    expect(w.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '7: order 1 of domain 1 appears twice in the sample of 2024-04-08_10:05:00: second row skipped',
+      '8: order 0 of domain 1 appears twice in the sample of 2024-04-08_10:05:00: second row skipped',
+    ]);
+  });
+
   it('skips a line too long to be part of a log without holding it', () => {
     const long = 'x'.repeat(200_000);
     const samples: Sample[] = [];

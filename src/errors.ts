@@ -19,7 +19,6 @@ export const Warn = {
   ROW_CUT_OFF: (text: string) => `FMFI row cut off at the end of the file (${quoteLine(text)}): row skipped`,
   LINE_CUT_OFF: (text: string) => `last line cut off (${quoteLine(text)}): skipped`,
   ROW_MALFORMED: (text: string) => `malformed FMFI row (${quoteLine(text)}): skipped`,
-  ROW_OUT_OF_RANGE: (text: string) => `FMFI row with a number out of range (${quoteLine(text)}): skipped`,
   ROWS_BEFORE_DATE: (count: number) =>
     `${count === 1 ? 'an FMFI row' : `${count} FMFI rows`} before the first date line: skipped`,
   DATE_INVALID: (text: string, rows: number) =>

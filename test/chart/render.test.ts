@@ -8,25 +8,12 @@ import { DEFAULT_CHART_OPTIONS } from '../../src/chart/options.js';
 import { addTitleAndDesc, renderSvg, svgToPng } from '../../src/chart/render.js';
 import { decodePng, distinctColours, inkedShare, PNG_SIGNATURE } from './png.js';
 import { fixture, generated } from './load.js';
+import { elementNames } from '../helpers/svg.js';
 
 const MAX_SVG_BYTES = 1.5 * 1024 * 1024;
 
 function valid(svg: string): void {
   expect(XMLValidator.validate(svg)).toBe(true);
-}
-
-/** Every element name in the document, depth first. */
-function elementNames(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) {
-    for (const child of node) elementNames(child, out);
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === ':@' || key === '#text') continue;
-      out.push(key);
-      elementNames(value, out);
-    }
-  }
-  return out;
 }
 
 function svgSize(svg: string): { width: number; height: number } {

@@ -5,26 +5,13 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
+import { elementNames } from '../helpers/svg.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fmfi-escaping-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Every element name in a document parsed with preserveOrder, depth first. */
-function elementNames(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) {
-    for (const child of node) elementNames(child, out);
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === ':@' || key === '#text') continue;
-      out.push(key);
-      elementNames(value, out);
-    }
-  }
-  return out;
-}
 
 /** The text of the document's first `<title>`, entities decoded. */
 function titleOf(svg: string): string {

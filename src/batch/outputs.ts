@@ -2,7 +2,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileError, FmfiError } from '../errors.js';
-import { TEMP_SUFFIX } from '../io/atomic.js';
+import { TEMP_SUFFIX, tempOwner } from '../io/atomic.js';
 
 /** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {
@@ -80,8 +80,8 @@ export async function clearLeftovers(dir: string): Promise<number> {
   let removed = 0;
   for (const name of names) {
     if (!name.endsWith(TEMP_SUFFIX)) continue;
-    const pid = /\.(\d+)-[0-9a-f]+\.fmfi-plot-tmp$/.exec(name)?.[1];
-    if (pid !== undefined && isAlive(Number(pid))) continue;
+    const pid = tempOwner(name);
+    if (pid !== null && isAlive(pid)) continue;
     await unlink(join(dir, name)).then(
       () => removed++,
       () => undefined,

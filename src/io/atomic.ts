@@ -20,6 +20,14 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${tag}${TEMP_SUFFIX}`);
 }
 
+const TEMP_NAME = /\.(\d+)-\d+-[0-9a-f]{8}\.fmfi-plot-tmp$/;
+
+/** The process that made a temporary file, read from its name; null for a name tempPathFor did not make. */
+export function tempOwner(name: string): number | null {
+  const pid = TEMP_NAME.exec(name)?.[1];
+  return pid === undefined ? null : Number(pid);
+}
+
 /** Synchronous, for a signal handler: removes every temporary file still open. */
 export function removeLiveTemps(): void {
   for (const path of liveTemps) {

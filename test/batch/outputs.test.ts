@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignOutputs, clearLeftovers, outputPathFor } from '../../src/batch/outputs.js';
+import { tempOwner, tempPathFor } from '../../src/io/atomic.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fmfi-outputs-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('outputs of a batch', () => {
+  it('names a chart after its log, and standard input stdin', () => {
+    expect(outputPathFor('/var/tmp/vm_frag_20240408_1005.log', 'out', 'svg')).toBe(join('out', 'vm_frag_20240408_1005.svg'));
+    expect(outputPathFor('-', 'out', 'png')).toBe(join('out', 'stdin.png'));
+  });
+
+  it('refuses two logs that would share one output', () => {
+    const { assigned, refused } = assignOutputs(['a/x.log', 'b/x.log', 'c/y.log'], 'out', 'svg');
+    expect(assigned.map((a) => a.input)).toEqual(['a/x.log', 'c/y.log']);
+    expect(refused.map((r) => r.message)).toEqual([
+      `b/x.log: its output ${join('out', 'x.svg')} is already the output of a/x.log: skipped (rename one log)`,
+    ]);
+  });
+
+  it('reads the writer of a temporary file from its name', () => {
+    expect(tempOwner(basename(tempPathFor(join(dir, 'a.svg'))))).toBe(process.pid);
+    expect(tempOwner('a.svg')).toBeNull();
+  });
+
+  it('clears what a killed run left, and leaves a running one alone', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(dead.stdout);
+    const mine = basename(tempPathFor(join(dir, 'live.svg')));
+    const left = basename(tempPathFor(join(dir, 'dead.svg'))).replace(`.${process.pid}-`, `.${deadPid}-`);
+    for (const name of [mine, left, 'chart.svg']) writeFileSync(join(dir, name), 'x');
+    expect(await clearLeftovers(dir)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([mine, 'chart.svg'].sort());
+  });
+});

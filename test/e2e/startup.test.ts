@@ -1,0 +1,41 @@
+// What each command loads: `fmfi-plot csv` must not load Vega or the PNG renderer (start-up is part of every run).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, ROOT } from '../helpers/cli.js';
+
+/**
+ * A module hook, registered before the program starts, that names on stderr every bare
+ * package the program imports (`vega`, `commander`, …).
+ */
+const HOOK = `
+import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`
+  export async function resolve(specifier, context, next) {
+    if (/^[@a-z]/.test(specifier) && !specifier.startsWith('node:')) process.stderr.write('IMPORT ' + specifier + '\\\\n');
+    return next(specifier, context);
+  }
+\`));
+`;
+
+function packagesImported(args: string[]): string[] {
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  return [...r.stderr.matchAll(/^IMPORT (\S+)$/gm)].map((m) => m[1]!);
+}
+
+describe('start-up', () => {
+  it('csv loads neither Vega nor the PNG renderer nor csv-stringify for the awk dialect', () => {
+    const loaded = packagesImported(['csv', join(FIXTURES, 'one-domain.log'), '-o', '/dev/null']);
+    expect(loaded).toContain('commander');
+    expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
+  });
+
+  it('a chart does load Vega (so the check above can fail)', () => {
+    const loaded = packagesImported([join(FIXTURES, 'one-domain.log'), '-o', join(ROOT, '.cache', 'startup-test'), '--force', '-q']);
+    expect(loaded).toContain('vega');
+  });
+});

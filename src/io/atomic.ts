@@ -1,5 +1,5 @@
 // Outputs that appear whole or not at all: written to a temporary file beside the target, then renamed.
-import { open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileError, FmfiError } from '../errors.js';
@@ -123,16 +123,46 @@ async function writeParts(handle: FileHandle, pending: Pending): Promise<void> {
   }
 }
 
-class AtomicFileSink implements TextSink {
+/** A file handle written in large writes; subclasses say how the output is made final. */
+abstract class HandleSink implements TextSink {
   private readonly pending = new Pending();
-  private constructor(
+  protected constructor(
     /** As the user named it, for messages. */
-    private readonly target: string,
-    /** The file the temporary file replaces. */
+    protected readonly target: string,
+    protected readonly handle: FileHandle,
+  ) {}
+
+  write(data: string | Uint8Array, written?: () => void): void {
+    this.pending.add(data, written);
+  }
+
+  async drain(): Promise<void> {
+    if (this.pending.size >= FLUSH_AT) await this.flush();
+  }
+
+  protected async flush(): Promise<void> {
+    try {
+      await writeParts(this.handle, this.pending);
+    } catch (e) {
+      throw fileError(this.target, e, 'write');
+    }
+  }
+
+  abstract commit(): Promise<void>;
+  abstract abort(): Promise<void>;
+}
+
+/** A file: written to a temporary file beside it, renamed into place on commit. */
+class AtomicFileSink extends HandleSink {
+  private constructor(
+    target: string,
+    /** The file the temporary file replaces (a link given as the target, followed). */
     private readonly path: string,
     private readonly temp: string,
-    private readonly handle: FileHandle,
-  ) {}
+    handle: FileHandle,
+  ) {
+    super(target, handle);
+  }
 
   static async create(target: string, path: string): Promise<AtomicFileSink> {
     const temp = tempPathFor(path);
@@ -144,22 +174,6 @@ class AtomicFileSink implements TextSink {
     }
     liveTemps.add(temp);
     return new AtomicFileSink(target, path, temp, handle);
-  }
-
-  write(data: string | Uint8Array, written?: () => void): void {
-    this.pending.add(data, written);
-  }
-
-  async drain(): Promise<void> {
-    if (this.pending.size >= FLUSH_AT) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      await writeParts(this.handle, this.pending);
-    } catch (e) {
-      throw fileError(this.target, e, 'write');
-    }
   }
 
   async commit(): Promise<void> {
@@ -182,36 +196,14 @@ class AtomicFileSink implements TextSink {
   }
 }
 
-/** A device or a pipe named as the output: written in place, in large writes. */
-class DeviceSink implements TextSink {
-  private readonly pending = new Pending();
-  private constructor(
-    private readonly target: string,
-    private readonly handle: FileHandle,
-  ) {}
-
+/** A device or a pipe named as the output: written in place. */
+class DeviceSink extends HandleSink {
   static async create(target: string): Promise<DeviceSink> {
     try {
       return new DeviceSink(target, await open(target, 'w'));
     } catch (e) {
       throw fileError(target, e, 'write');
     }
-  }
-
-  write(data: string | Uint8Array, written?: () => void): void {
-    this.pending.add(data, written);
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      await writeParts(this.handle, this.pending);
-    } catch (e) {
-      throw fileError(this.target, e, 'write');
-    }
-  }
-
-  async drain(): Promise<void> {
-    if (this.pending.size >= FLUSH_AT) await this.flush();
   }
 
   async commit(): Promise<void> {
@@ -268,30 +260,9 @@ export async function openTextSink(path: string): Promise<TextSink> {
 
 /** Writes a whole file atomically (a device or pipe in place). */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const placement = await placementOf(target);
-  if (placement.inPlace) {
-    await writeFile(target, data).catch((e: unknown) => {
-      throw fileError(target, e, 'write');
-    });
-    return;
-  }
-  const temp = tempPathFor(placement.path);
-  let handle: FileHandle | null = null;
-  liveTemps.add(temp);
-  try {
-    handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = null;
-    await rename(temp, placement.path);
-  } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw fileError(target, e, 'write');
-  } finally {
-    liveTemps.delete(temp);
-  }
+  const sink = await openTextSink(target);
+  sink.write(data);
+  await sink.commit();
 }
 
 /** Refuses an output that is one of the inputs (same file, however it is named). */

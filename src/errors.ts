@@ -36,7 +36,7 @@ export const Warn = {
   LONG_LINE: (limit: number) => `line longer than ${limit} bytes: skipped`,
   NO_SAMPLES: () => 'no samples in this log',
   NO_FMFI: (samples: number) =>
-    `${samples === 1 ? 'its only sample has' : `none of its ${samples} samples has`} vm.phys_frag_idx output (kernel without the sysctl?)`,
+    `${samples === 1 ? 'its only sample has no' : `none of its ${samples} samples has`} vm.phys_frag_idx output (kernel without the sysctl?)`,
   BOOT_TIME_INVALID: (name: string) => `${name} is not a valid vm_frag_YYYYMMDD_HHMM.log time: boot time unknown`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>
     `rows with a block size of 100000K or more, such as order ${order} (${sizeKiB}K): parse_vm_frag.awk drops them silently; fmfi-plot keeps them`,

@@ -95,6 +95,13 @@ describe('LogParser', () => {
     ]);
   });
 
+  it('says so of a log whose only sample has no output', () => {
+    const w = parseLog('2024-04-08_10:05:00\n\n', 'one.log');
+    expect(w.diagnostics.map((d) => d.message)).toEqual([
+      'its only sample has no vm.phys_frag_idx output (kernel without the sysctl?)',
+    ]);
+  });
+
   it('warns about an empty file', () => {
     const w = parseLog('', 'e.log');
     expect(w.samples).toEqual([]);

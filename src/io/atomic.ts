@@ -1,6 +1,6 @@
 // Outputs that appear whole or not at all: written to a temporary file beside the target, then renamed.
 import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
+import { fstatSync, unlinkSync, write as writeFd } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileError, FmfiError } from '../errors.js';
 
@@ -73,8 +73,13 @@ async function placementOf(target: string): Promise<Placement> {
   return { inPlace: false, path: await realpath(target).catch(() => target) };
 }
 
+/** Something written at its current position: a file handle, or standard output as a file descriptor. */
+interface Writable {
+  write(data: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+}
+
 /** Writes all of `data`: a write to a nearly full disk may take only part of it, and the rest then fails. */
-async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+async function writeAll(handle: Writable, data: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < data.length) {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset);
@@ -115,21 +120,27 @@ class Pending {
   }
 }
 
-/** Writes the pending pieces to a file or device, all of each. */
-async function writeParts(handle: FileHandle, pending: Pending): Promise<void> {
-  for (const part of pending.take()) {
+/** Writes pieces to a file or device, all of each, in order. */
+async function writeParts(handle: Writable, parts: readonly Part[]): Promise<void> {
+  for (const part of parts) {
     await writeAll(handle, part.bytes);
     part.written?.();
   }
 }
 
-/** A file handle written in large writes; subclasses say how the output is made final. */
+/**
+ * A file written in large writes; subclasses say how the output is made final. One
+ * write is under way while the caller makes the next piece: the system call then runs
+ * on another core (libuv's threads) instead of in between the parsing.
+ */
 abstract class HandleSink implements TextSink {
   private readonly pending = new Pending();
+  /** The write under way; a failure surfaces at the next drain, flush or commit. */
+  private writing: Promise<void> = Promise.resolve();
   protected constructor(
     /** As the user named it, for messages. */
     protected readonly target: string,
-    protected readonly handle: FileHandle,
+    protected readonly handle: Writable,
   ) {}
 
   write(data: string | Uint8Array, written?: () => void): void {
@@ -137,15 +148,30 @@ abstract class HandleSink implements TextSink {
   }
 
   async drain(): Promise<void> {
-    if (this.pending.size >= FLUSH_AT) await this.flush();
+    if (this.pending.size < FLUSH_AT) return;
+    // At most one write under way and one batch pending: memory stays bounded.
+    await this.writing;
+    this.startWriting();
   }
 
+  /** Writes everything written so far, and waits for it. */
   protected async flush(): Promise<void> {
-    try {
-      await writeParts(this.handle, this.pending);
-    } catch (e) {
+    await this.writing;
+    this.startWriting();
+    await this.writing;
+  }
+
+  /** Waits for the write under way, failed or not: before closing or removing the file. */
+  protected async settle(): Promise<void> {
+    await this.writing.catch(() => undefined);
+  }
+
+  private startWriting(): void {
+    const writing = writeParts(this.handle, this.pending.take()).catch((e: unknown) => {
       throw fileError(this.target, e, 'write');
-    }
+    });
+    writing.catch(() => undefined); // awaited later; until then not an unhandled rejection
+    this.writing = writing;
   }
 
   abstract commit(): Promise<void>;
@@ -159,9 +185,9 @@ class AtomicFileSink extends HandleSink {
     /** The file the temporary file replaces (a link given as the target, followed). */
     private readonly path: string,
     private readonly temp: string,
-    handle: FileHandle,
+    private readonly fileHandle: FileHandle,
   ) {
-    super(target, handle);
+    super(target, fileHandle);
   }
 
   static async create(target: string, path: string): Promise<AtomicFileSink> {
@@ -179,8 +205,8 @@ class AtomicFileSink extends HandleSink {
   async commit(): Promise<void> {
     try {
       await this.flush();
-      await this.handle.sync();
-      await this.handle.close();
+      await this.fileHandle.sync();
+      await this.fileHandle.close();
       await rename(this.temp, this.path);
       liveTemps.delete(this.temp);
     } catch (e) {
@@ -190,7 +216,8 @@ class AtomicFileSink extends HandleSink {
   }
 
   async abort(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+    await this.settle();
+    await this.fileHandle.close().catch(() => undefined);
     await unlink(this.temp).catch(() => undefined);
     liveTemps.delete(this.temp);
   }
@@ -198,6 +225,13 @@ class AtomicFileSink extends HandleSink {
 
 /** A device or a pipe named as the output: written in place. */
 class DeviceSink extends HandleSink {
+  private constructor(
+    target: string,
+    private readonly fileHandle: FileHandle,
+  ) {
+    super(target, fileHandle);
+  }
+
   static async create(target: string): Promise<DeviceSink> {
     try {
       return new DeviceSink(target, await open(target, 'w'));
@@ -210,16 +244,43 @@ class DeviceSink extends HandleSink {
     try {
       await this.flush();
     } finally {
-      await this.handle.close().catch(() => undefined);
+      await this.fileHandle.close().catch(() => undefined);
     }
   }
 
   async abort(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+    await this.settle();
+    await this.fileHandle.close().catch(() => undefined);
   }
 }
 
-/** Standard output, in large writes: one write per sample would cost a system call each. */
+/** File descriptor 1, written at its own position (the end, for `>>`). */
+const STDOUT_FD: Writable = {
+  write: (data, offset, length) =>
+    new Promise((resolve, reject) => {
+      writeFd(1, data, offset, length, null, (e, bytesWritten) => (e ? reject(e) : resolve({ bytesWritten })));
+    }),
+};
+
+/**
+ * Standard output redirected to a file (`> all.csv`, as in a cron job). Node writes that
+ * synchronously, between the parsing; written here like any file, the writes overlap it.
+ */
+class StdoutFileSink extends HandleSink {
+  constructor() {
+    super('<stdout>', STDOUT_FD);
+  }
+
+  async commit(): Promise<void> {
+    await this.flush();
+  }
+
+  async abort(): Promise<void> {
+    await this.settle();
+  }
+}
+
+/** Standard output to a terminal or a pipe, in large writes: one write per sample would cost a system call each. */
 class StdoutSink implements TextSink {
   private readonly pending = new Pending();
 
@@ -251,9 +312,17 @@ class StdoutSink implements TextSink {
   }
 }
 
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** `-` is standard output; a device or pipe is written in place; anything else is a file written atomically. */
 export async function openTextSink(path: string): Promise<TextSink> {
-  if (path === '-') return new StdoutSink();
+  if (path === '-') return isRegularFile(1) ? new StdoutFileSink() : new StdoutSink();
   const placement = await placementOf(path);
   return placement.inPlace ? DeviceSink.create(path) : AtomicFileSink.create(path, placement.path);
 }

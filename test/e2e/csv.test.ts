@@ -1,12 +1,12 @@
 // End to end: `fmfi-plot csv` against the real mawk and gawk running the original awk script.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
 import { generateLog, generateSamples, type GenerateOptions } from '../../fixtures/generate.js';
-import { AWK_SCRIPT, FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
+import { AWK_SCRIPT, BIN, FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
 import { needProgram } from '../helpers/programs.js';
 
 const awks = [
@@ -141,6 +141,29 @@ describe('fmfi-plot csv on inputs read in many chunks', () => {
     expect(fromPipe.status).toBe(0);
     expect(fromPipe.stderr).toBe(fromFile.stderr.replaceAll(path, fifo));
     expect(fromPipe.stdout.equals(fromFile.stdout)).toBe(true);
+  });
+
+  it('standard output redirected to a file (> and >>) gets what a pipe gets', { timeout: 60_000 }, () => {
+    // A file as standard output is written in its own way (writes overlap the parsing).
+    const path = join(dir, 'redirected.log');
+    writeFileSync(path, generateLog({ samples: 12_000, domains: 2, seed: 6 }));
+    const piped = runCli(['csv', path, fixture('gap.log')]);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(3 << 20);
+    const out = join(dir, 'redirected.csv');
+    const toFile = (flags: 'w' | 'a'): number | null => {
+      const fd = openSync(out, flags);
+      try {
+        return spawnSync(process.execPath, [BIN, 'csv', path, fixture('gap.log')], { stdio: ['ignore', fd, 'ignore'] }).status;
+      } finally {
+        closeSync(fd);
+      }
+    };
+    writeFileSync(out, 'stale content, longer than nothing\n');
+    expect(toFile('w')).toBe(0);
+    expect(readFileSync(out).equals(piped.stdout)).toBe(true);
+    expect(toFile('a')).toBe(0);
+    expect(readFileSync(out).equals(Buffer.concat([piped.stdout, piped.stdout]))).toBe(true);
   });
 
   it('--jobs is accepted, as every command accepts it, and changes nothing', () => {

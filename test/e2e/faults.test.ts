@@ -170,10 +170,10 @@ describe('an output that cannot be written', () => {
     if (why !== null) process.stderr.write(`SKIP: full-disk tests: ${why}\n`);
 
     /** Runs fmfi-plot with a tmpfs of `size` mounted on `mnt`, then copies what it left there to `copy`. */
-    function onFullDisk(size: string, mnt: string, copy: string, args: string[], prepare = ''): { status: number; stderr: string } {
+    function onFullDisk(size: string, mnt: string, copy: string, args: string[], prepare = '', stdoutTo = '/dev/null'): { status: number; stderr: string } {
       mkdirSync(mnt, { recursive: true });
       mkdirSync(copy, { recursive: true });
-      const script = `mount -t tmpfs -o size=${size} tmpfs "$1" || exit 99; ${prepare} shift 2; "$@"; s=$?; cp -a "$MNT/." "$COPY/"; exit $s`;
+      const script = `mount -t tmpfs -o size=${size} tmpfs "$1" || exit 99; ${prepare} shift 2; "$@" > "${stdoutTo}"; s=$?; cp -a "$MNT/." "$COPY/"; exit $s`;
       const r = spawnSync('unshare', ['-rm', 'sh', '-c', script.replace(/\$MNT/g, mnt).replace(/\$COPY/g, copy), 'sh', mnt, copy, process.execPath, BIN, ...args], {
         encoding: 'utf8',
       });
@@ -199,6 +199,21 @@ describe('an output that cannot be written', () => {
       expect(r.stderr).toBe(`fmfi-plot: ${out}: cannot write: no space left on the device\n`);
       expect(readdirSync(copy)).toEqual(['all.csv']);
       expect(readFileSync(join(copy, 'all.csv'), 'utf8')).toBe('previous\n');
+    });
+
+    it.skipIf(why !== null)('csv > FILE: a clear message and exit 1 when standard output fills the disk', () => {
+      const mnt = join(root, 'tmpfs-stdout');
+      const copy = join(root, 'tmpfs-stdout-left');
+      const out = join(mnt, 'all.csv');
+      const r = onFullDisk('40k', mnt, copy, ['csv', small, big], '', out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('fmfi-plot: <stdout>: cannot write: no space left on the device\n');
+      // What fitted is there, in order: standard output cannot be replaced whole, as -o FILE is.
+      const left = readFileSync(join(copy, 'all.csv'));
+      const whole = Buffer.concat([csvOf(small), csvOf(big)]);
+      expect(left.length).toBeGreaterThan(csvOf(small).length);
+      expect(left.length).toBeLessThan(whole.length);
+      expect(left.equals(whole.subarray(0, left.length))).toBe(true);
     });
 
     it.skipIf(why !== null)('csv --out-dir: the log that does not fit fails, the next is still written', () => {

@@ -71,7 +71,8 @@ export async function* readLog(path: string): AsyncGenerator<Buffer> {
 }
 
 /**
- * Streams a log through the parser. `afterChunk` may return a promise (a writer
+ * Streams a log through the parser. `onSample` is handed each sample only for the time
+ * of the call (its objects are used again for the next): copy what is to be kept. `afterChunk` may return a promise (a writer
  * waiting for its output to drain): reading pauses until it settles, so memory
  * stays bounded however long the log is.
  */
@@ -82,7 +83,7 @@ export async function streamLog(
   afterChunk?: (bytes: number) => Promise<void> | void,
 ): Promise<ParseSummary> {
   for (const d of nameDiagnostics(path)) onDiagnostic(d);
-  const parser = new LogParser(displayName(path), { sample: onSample, diagnostic: onDiagnostic });
+  const parser = new LogParser(displayName(path), { sample: onSample, diagnostic: onDiagnostic }, { reuseSamples: true });
   for await (const bytes of readLog(path)) {
     parser.write(bytes);
     if (afterChunk) await afterChunk(bytes.length);

@@ -17,11 +17,13 @@
 // what line() would do: values, diagnostics and line numbers never depend on the path
 // a line took (test/parse/shortcuts.test.ts checks it on damaged logs).
 import { Warn } from '../errors.js';
-import type { Diagnostic, DomainReading, LocalTime, OrderReading, Sample } from '../model.js';
+import type { Diagnostic, LocalTime, Sample } from '../model.js';
 import { formatLogTime, localTime } from '../time.js';
+import { FreshBuilds, ReusedBuilds, type Builds, type DomainBuild, type SampleBuild } from './builds.js';
 import { LONGEST_KERNEL_ROW, RowScan, scanKernelRow, scanRow } from './row-scan.js';
 
 export interface ParserSink {
+  /** With `reuseSamples`, `sample` is valid only during the call. */
   sample(sample: Sample): void;
   diagnostic(diagnostic: Diagnostic): void;
 }
@@ -31,6 +33,12 @@ export interface ParserOptions {
   readonly maxLineLength?: number;
   /** False reads every line through the general path: slower, and the reference the shortcuts are tested against. */
   readonly shortcuts?: boolean;
+  /**
+   * True hands the sink the same sample objects every time, rewritten: the sink must
+   * not keep a sample, or anything in it, after `sample()` returns. Streaming sinks
+   * then cost no allocation per row (see builds.ts).
+   */
+  readonly reuseSamples?: boolean;
 }
 
 /** What the parser saw in one log, for summaries and chart notes. */
@@ -57,22 +65,6 @@ const NINE = 57;
 const COLON = 58;
 const UNDERSCORE = 95;
 const D = 68;
-
-interface DomainBuild {
-  readonly domain: number;
-  /** Line of its DOMAIN header (or first row), for messages about the whole block. */
-  readonly line: number;
-  readonly orders: OrderReading[];
-  /** Created only when rows come out of the kernel's descending order (damage). */
-  seen: Set<number> | null;
-}
-
-interface SampleBuild {
-  readonly time: LocalTime;
-  readonly line: number;
-  readonly domains: DomainBuild[];
-  current: DomainBuild | null;
-}
 
 /** Rows that cannot be placed: before any date line, or after a date line that is no real date. */
 interface SkipBlock {
@@ -164,6 +156,7 @@ export class LogParser {
   private readonly sink: ParserSink;
   private readonly maxLine: number;
   private readonly shortcuts: boolean;
+  private readonly builds: Builds;
   private carry: Buffer = EMPTY;
   private skippingLongLine = false;
   private lineNo = 0;
@@ -183,6 +176,7 @@ export class LogParser {
     this.sink = sink;
     this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
     this.shortcuts = (options.shortcuts ?? true) && this.maxLine >= LONGEST_SHORTCUT_LINE;
+    this.builds = options.reuseSamples === true ? new ReusedBuilds() : new FreshBuilds();
   }
 
   /** Lines read so far. */
@@ -425,7 +419,7 @@ export class LogParser {
     const time = this.dayStart + ((hour * 60 + minute) * 60 + second) * 1000;
     this.closeSkip();
     this.closeSample();
-    this.sample = { time, line, domains: [], current: null };
+    this.sample = this.builds.sample(time, line);
     return true;
   }
 
@@ -449,12 +443,7 @@ export class LogParser {
     const sample = this.sample;
     if (sample === null) return; // rows that follow are counted in the skip block
     this.closeDomain(sample);
-    let build = findDomain(sample.domains, domain);
-    if (build === null) {
-      build = { domain, line: this.lineNo, orders: [], seen: null };
-      sample.domains.push(build);
-    }
-    sample.current = build;
+    sample.current = findDomain(sample.domains, domain) ?? this.builds.domain(sample, domain, this.lineNo);
   }
 
   /** The row just scanned into `this.scan`; nearly always the next of a domain's rows in the kernel's descending order. */
@@ -464,7 +453,7 @@ export class LogParser {
     const orders = domain.orders;
     const scan = this.scan;
     if (orders.length > 0 && scan.order >= orders[orders.length - 1]!.order) return this.unusualRow();
-    orders.push({ order: scan.order, sizeKiB: scan.sizeKiB, fmfi: scan.fmfi });
+    this.builds.row(domain, scan.order, scan.sizeKiB, scan.fmfi);
   }
 
   /** Any other row: before a date line, without a DOMAIN line, or out of order. */
@@ -478,11 +467,7 @@ export class LogParser {
     let domain = sample.current;
     if (domain === null) {
       // Rows without a DOMAIN line: a kernel that prints one domain without a header.
-      domain = findDomain(sample.domains, 0);
-      if (domain === null) {
-        domain = { domain: 0, line: this.lineNo, orders: [], seen: null };
-        sample.domains.push(domain);
-      }
+      domain = findDomain(sample.domains, 0) ?? this.builds.domain(sample, 0, this.lineNo);
       sample.current = domain;
     }
     const scan = this.scan;
@@ -499,7 +484,7 @@ export class LogParser {
       }
     }
     domain.seen?.add(order);
-    orders.push({ order, sizeKiB: scan.sizeKiB, fmfi: scan.fmfi });
+    this.builds.row(domain, order, scan.sizeKiB, scan.fmfi);
   }
 
   private closeSkip(): void {
@@ -530,19 +515,14 @@ export class LogParser {
     if (sample === null) return;
     this.sample = null;
     this.closeDomain(sample);
-    const domains: DomainReading[] = [];
     let rows = 0;
-    for (const d of sample.domains) {
-      if (d.orders.length === 0) continue;
-      domains.push({ domain: d.domain, orders: d.orders });
-      rows += d.orders.length;
-    }
+    for (const d of sample.domains) rows += d.orders.length;
     const summary = this.summary;
     summary.samples++;
     summary.rows += rows;
     if (rows > 0) summary.samplesWithData++;
     if (summary.first === null || sample.time < summary.first) summary.first = sample.time;
     if (summary.last === null || sample.time > summary.last) summary.last = sample.time;
-    this.sink.sample({ time: sample.time, line: sample.line, domains });
+    this.sink.sample(this.builds.finish(sample));
   }
 }

@@ -45,10 +45,18 @@ function parsedRows(samples: readonly Sample[]): Array<{ value: string; withDoma
 }
 
 /** The parser fed `bytes` in pieces cut at `cuts`. */
-function parseInPieces(bytes: Buffer, cuts: readonly number[], maxLineLength: number): { samples: Sample[]; diagnostics: Diagnostic[] } {
+/** A sample as plain new objects: what a sink of reused samples must do to keep one. */
+const copySample = (s: Sample): Sample => ({
+  time: s.time,
+  line: s.line,
+  domains: s.domains.map((d) => ({ domain: d.domain, orders: d.orders.map((r) => ({ order: r.order, sizeKiB: r.sizeKiB, fmfi: r.fmfi })) })),
+});
+
+function parseInPieces(bytes: Buffer, cuts: readonly number[], maxLineLength: number, reuseSamples = false): { samples: Sample[]; diagnostics: Diagnostic[] } {
   const samples: Sample[] = [];
   const diagnostics: Diagnostic[] = [];
-  const parser = new LogParser(SOURCE, { sample: (s) => samples.push(s), diagnostic: (d) => diagnostics.push(d) }, { maxLineLength });
+  const keep = (s: Sample): number => samples.push(reuseSamples ? copySample(s) : s);
+  const parser = new LogParser(SOURCE, { sample: keep, diagnostic: (d) => diagnostics.push(d) }, { maxLineLength, reuseSamples });
   const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   let from = 0;
   for (const to of [...at, bytes.length]) {
@@ -79,17 +87,18 @@ describe('the parser on logs damaged at random', () => {
     );
   });
 
-  it('gives the same samples and diagnostics however the bytes are split into chunks', { timeout: LIMIT }, () => {
+  it('gives the same samples and diagnostics however the bytes are split into chunks, with reused sample objects or not', { timeout: LIMIT }, () => {
     fc.assert(
       fc.property(
         samplesArb,
         damageArb(),
         fc.array(fc.nat(), { maxLength: 40 }),
         fc.constantFrom(40, 100, 1000, 64 * 1024),
-        (samples, d, cuts, maxLineLength) => {
+        fc.boolean(),
+        (samples, d, cuts, maxLineLength, reuse) => {
           const bytes = damage(logLines(samples), d);
           const whole = parseLog(bytes, SOURCE, { maxLineLength });
-          const pieces = parseInPieces(bytes, cuts, maxLineLength);
+          const pieces = parseInPieces(bytes, cuts, maxLineLength, reuse);
           expect(pieces.samples).toEqual(whole.samples);
           expect(pieces.diagnostics).toEqual(whole.diagnostics);
         },

@@ -75,11 +75,24 @@ function lineBytes(date: DateField): number {
   return MAX_INT_BYTES + date.bytes.length + MAX_INT_BYTES + 1;
 }
 
-/** Appends the lines of one domain's rows. */
-function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBuilder): void {
+/**
+ * Whether parse_vm_frag.awk drops the row: its pattern `  .. \( .....K\) ` wants a
+ * two-character order and a five-digit size.
+ */
+function awkDrops(r: OrderReading): boolean {
+  return r.sizeKiB >= 100000 || r.order >= 100;
+}
+
+/**
+ * Appends the lines of one domain's rows; returns the first row the awk script would
+ * have dropped, or null. (Checked as the rows are written: a pass of its own over every
+ * row cost a third as much as writing them.)
+ */
+function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBuilder): OrderReading | null {
   out.reserve(orders.length * lineBytes(date));
   const buf = out.buf;
   let p = out.length;
+  let dropped: OrderReading | null = null;
   if (date.bytes.length === USUAL_WIDTH) {
     // The date as five 4-byte stores and a byte: its 21 bytes stored one by one cost
     // more than the rest of the line, and a native copy per line more still.
@@ -88,6 +101,7 @@ function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBu
     const last = date.bytes[20]!;
     for (let i = 0; i < orders.length; i++) {
       const r = orders[i]!;
+      if (dropped === null && awkDrops(r)) dropped = r;
       p = writeInt(buf, p, r.order);
       view.setUint32(p, w0, true);
       view.setUint32(p + 4, w1, true);
@@ -102,6 +116,7 @@ function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBu
     const field = date.bytes;
     for (let i = 0; i < orders.length; i++) {
       const r = orders[i]!;
+      if (dropped === null && awkDrops(r)) dropped = r;
       p = writeInt(buf, p, r.order);
       buf.set(field, p);
       p = writeInt(buf, p + field.length, r.fmfi);
@@ -109,17 +124,24 @@ function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBu
     }
   }
   out.length = p;
+  return dropped;
 }
 
-/** Appends the awk script's lines for one sample: every row of every domain in log order. */
-export function writeAwkLines(sample: Sample, domain: DomainFilter, out: ByteBuilder, date: DateField = new DateField()): void {
+/**
+ * Appends the awk script's lines for one sample: every row of every domain in log order.
+ * Returns the first row written that the awk script would have dropped, or null.
+ */
+export function writeAwkLines(sample: Sample, domain: DomainFilter, out: ByteBuilder, date: DateField = new DateField()): OrderReading | null {
   const domains = sample.domains;
+  let dropped: OrderReading | null = null;
   for (let i = 0; i < domains.length; i++) {
     const d = domains[i]!;
     if (domain !== null && d.domain !== domain) continue;
     date.set(sample.time);
-    writeRows(d.orders, date, out);
+    const first = writeRows(d.orders, date, out);
+    if (dropped === null) dropped = first;
   }
+  return dropped;
 }
 
 /** The awk script's lines for one sample, as a string. */
@@ -129,18 +151,7 @@ export function awkLines(sample: Sample, domain: DomainFilter = null): string {
   return out.toString();
 }
 
-/**
- * The first row of a sample that parse_vm_frag.awk would drop: its pattern
- * `  .. \( .....K\) ` wants a two-character order and a five-digit size.
- */
-export function rowAwkDrops(sample: Sample): OrderReading | null {
-  for (const d of sample.domains) {
-    for (const r of d.orders) if (r.sizeKiB >= 100000 || r.order >= 100) return r;
-  }
-  return null;
-}
-
-/** Writes the samples of one log in the awk dialect; says once if the awk script would have dropped rows. */
+/** Writes the samples of one log in the awk dialect; says once if the awk script would have dropped rows it wrote. */
 export class AwkWriter {
   private noted = false;
   private readonly date = new DateField();
@@ -152,13 +163,11 @@ export class AwkWriter {
   ) {}
 
   sample(sample: Sample, out: ByteBuilder): void {
-    if (!this.noted) this.checkDrops(sample);
-    writeAwkLines(sample, this.domain, out, this.date);
+    const dropped = writeAwkLines(sample, this.domain, out, this.date);
+    if (dropped !== null && !this.noted) this.noteDrops(sample, dropped);
   }
 
-  private checkDrops(sample: Sample): void {
-    const dropped = rowAwkDrops(sample);
-    if (dropped === null) return;
+  private noteDrops(sample: Sample, dropped: OrderReading): void {
     this.noted = true;
     const message = Warn.AWK_WOULD_DROP(dropped.sizeKiB, dropped.order);
     this.onDiagnostic({ code: 'AWK_WOULD_DROP', severity: 'note', file: this.file, line: sample.line, message });

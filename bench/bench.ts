@@ -13,16 +13,15 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateSamples, type GenerateOptions } from '../fixtures/generate.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
 const REFERENCE = join(ROOT, '..', 'shared', 'reference');
 const CACHE = join(ROOT, '.cache', 'bench');
 const WORK = join(CACHE, 'work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const GENERATOR = fileURLToPath(new URL('../fixtures/generate.js', import.meta.url));
+const GENERATOR = join(__dirname, '..', 'fixtures', 'generate.js');
 
 /** What to measure: everything, or (`--only csv`) the CSV rows. */
 function onlyCsv(argv: readonly string[]): boolean {

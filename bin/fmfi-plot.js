@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
-
-main(process.argv);
+'use strict';
+require('../dist/src/cli/main.js').main(process.argv);

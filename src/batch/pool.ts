@@ -1,4 +1,5 @@
 // Runs render requests on up to N worker threads (inline when one suffices); results arrive as they finish.
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renderLog, type RenderOutcome, type RenderRequest } from './render-job.js';
 import type { WorkerMessage, WorkerTask } from './worker.js';
@@ -23,7 +24,7 @@ export async function runPool(requests: readonly RenderRequest[], jobs: number, 
   let next = 0;
   // `done` may write files; chaining keeps its calls in order and one at a time.
   let reporting: Promise<void> = Promise.resolve();
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  const workers = Array.from({ length: threads }, () => new Worker(join(__dirname, 'worker.js')));
   try {
     await Promise.all(
       workers.map(

@@ -1,6 +1,4 @@
 // The chart's typeface: DejaVu Sans, bundled, so the PNG shows the same text on every machine.
-import { createRequire } from 'node:module';
-
 /**
  * DejaVu Sans first; Bitstream Vera Sans and Verdana share its metrics, so a browser
  * without DejaVu still fits the labels in the space the layout gave them.
@@ -9,6 +7,5 @@ export const FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Genev
 
 /** The TTF files of the npm package dejavu-fonts-ttf, found the way Node finds modules. */
 export function dejaVuFontFiles(): string[] {
-  const require = createRequire(import.meta.url);
   return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
 }

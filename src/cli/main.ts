@@ -2,13 +2,17 @@
 import { Command, CommanderError } from 'commander';
 import { fileError, isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/atomic.js';
+import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
 /**
  * The program with its commands. `csv …` and `gnuplot …` load only their own command
  * module (start-up is part of every run, and `csv` is benchmarked against mawk);
- * anything else (render, --help, a mistyped command) loads all three.
+ * anything else (render, --help, a mistyped command) loads all three. The csv command is
+ * loaded with the program: every command reads logs with what it needs, and its first
+ * import() would cost `csv` the start of Node's ES module loader (5 ms; fmfi-plot is
+ * CommonJS, import() is for what only some runs need).
  */
 export async function buildProgram(setStatus: (status: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('fmfi-plot')
@@ -20,7 +24,7 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
 
   const only = argv[2] === 'csv' || argv[2] === 'gnuplot' ? argv[2] : null;
   if (only === null) program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
-  if (only === null || only === 'csv') program.addCommand((await import('./csv-command.js')).csvCommand(setStatus));
+  if (only === null || only === 'csv') program.addCommand(csvCommand(setStatus));
   if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
 
   return program;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
@@ -156,9 +156,9 @@ describe('svgToPng', () => {
 
 describe('the chart modules', () => {
   it('load Vega only when rendering, so `fmfi-plot csv` never pays for it', () => {
-    const dir = fileURLToPath(new URL('../../src/chart/', import.meta.url));
+    const dir = join(__dirname, '..', '..', 'src', 'chart');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const text = readFileSync(`${dir}${file}`, 'utf8');
+      const text = readFileSync(join(dir, file), 'utf8');
       expect(text, file).not.toMatch(/^import (?!type )[^;]*from 'vega'/m);
       expect(text, file).not.toMatch(/^import (?!type )[^;]*from '@resvg\/resvg-js'/m);
     }

@@ -6,7 +6,8 @@ import { BIN, FIXTURES, ROOT } from '../helpers/cli.js';
 
 /**
  * A module hook, registered before the program starts, that names on stderr every bare
- * package the program imports (`vega`, `commander`, …).
+ * package the program imports with import() (Vega, an ES module); the preloaded script
+ * beside this file names those it loads with require() (the rest).
  */
 const HOOK = `
 import { register } from 'node:module';
@@ -19,12 +20,13 @@ register('data:text/javascript,' + encodeURIComponent(\`
 `;
 
 function packagesImported(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, BIN, ...args], {
+  const preload = join(ROOT, 'test', 'helpers', 'name-required-packages.cjs');
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, '--require', preload, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   expect(r.status).toBe(0);
-  return [...r.stderr.matchAll(/^IMPORT (\S+)$/gm)].map((m) => m[1]!);
+  return [...r.stderr.matchAll(/^(?:IMPORT|REQUIRE) (\S+)$/gm)].map((m) => m[1]!);
 }
 
 describe('start-up', () => {

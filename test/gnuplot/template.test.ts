@@ -4,13 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWK_SCRIPT, FIXTURES, runCli } from '../helpers/cli.js';
 import { needProgram } from '../helpers/programs.js';
 
-const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+const REFERENCE = join(__dirname, '..', '..', '..', 'shared', 'reference');
 const gnuplot = needProgram('gnuplot', 'apt-get install gnuplot-nox');
 const mawk = needProgram('mawk', 'apt-get install mawk');
 

@@ -1,11 +1,11 @@
 // Runs the built command line as a user would: `node bin/fmfi-plot.js ...` in a subprocess.
 import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../../bin/fmfi-plot.js', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
-export const AWK_SCRIPT = fileURLToPath(new URL('../../../shared/reference/parse_vm_frag.awk', import.meta.url));
+export const ROOT = join(__dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const AWK_SCRIPT = join(ROOT, '..', 'shared', 'reference', 'parse_vm_frag.awk');
 
 export interface CliResult {
   readonly status: number | null;

@@ -7,7 +7,12 @@
 //   4. a markdown table on stdout
 //
 // `npm run bench -- --only csv` measures the CSV rows only (no chart, no gnuplot needed).
-// BENCH_RUNS=n sets the number of runs of each side (default 3).
+// BENCH_RUNS=n sets the number of runs of each side (default 5).
+//
+// Both sides run without NODE_EXTRA_CA_CERTS: where it is set, Node.js 20 reads and
+// parses that certificate file at every start, before any code of ours runs (fmfi-plot
+// never opens a TLS connection, and a cron job's environment does not have it). The
+// table says what it costs here when it is set.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +25,7 @@ const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
 const REFERENCE = join(ROOT, '..', 'shared', 'reference');
 const CACHE = join(ROOT, '.cache', 'bench');
 const WORK = join(CACHE, 'work');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GENERATOR = join(__dirname, '..', 'fixtures', 'generate.js');
 
 /** What to measure: everything, or (`--only csv`) the CSV rows. */
@@ -54,28 +59,37 @@ async function cachedLog(name: string, options: GenerateOptions): Promise<string
 // 2.
 interface Run {
   readonly seconds: number;
-  /** Peak resident memory in bytes (VmHWM, read from /proc while it ran). */
+  /** Peak resident memory in bytes (VmHWM, read from /proc while it ran); 0 when not asked for. */
   readonly peakRss: number;
 }
 
-/** Runs a command with stdout to a file; polls /proc for its peak resident memory. */
-function run(argv: readonly string[], stdoutFile: string, cwd = WORK): Promise<Run> {
+/** The environment both sides run in. */
+const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+
+/**
+ * Runs a command with stdout to a file. With `peakMemory`, polls /proc for its peak
+ * resident memory; timed runs do not, as the polling takes CPU from the command.
+ */
+function run(argv: readonly string[], stdoutFile: string, { cwd = WORK, peakMemory = false, env = CHILD_ENV } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const out = createWriteStream(stdoutFile);
     out.on('open', (fd) => {
       const start = process.hrtime.bigint();
-      const child = spawn(argv[0]!, argv.slice(1), { cwd, stdio: ['ignore', fd, 'pipe'] as const });
+      const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', fd, 'pipe'] as const });
       let stderr = '';
       child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
       let peak = 0;
-      const poll = setInterval(() => {
-        try {
-          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-        } catch {
-          // gone already
-        }
-      }, 5);
+      const poll = !peakMemory
+        ? undefined
+        : setInterval(() => {
+            try {
+              const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+              if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+            } catch {
+              // gone already
+            }
+          }, 5);
       child.on('error', reject);
       child.on('close', (status) => {
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -108,6 +122,13 @@ async function compare(sides: readonly Side[]): Promise<Array<{ seconds: number;
     }
   }
   return times.map((t, i) => ({ seconds: median(t), outputBytes: sizes[i]! }));
+}
+
+/** Median time Node.js takes to start and do nothing (`node -e 0`) in `env`. */
+async function nodeStartup(env: NodeJS.ProcessEnv): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) times.push((await run([process.execPath, '-e', '0'], join(WORK, 'node.out'), { env })).seconds);
+  return median(times);
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
@@ -181,17 +202,23 @@ async function main(): Promise<void> {
 
   // 3.
   const hugeSize = mb(statSync(huge).size);
-  const csvMem = await run([process.execPath, BIN, 'csv', huge], join(WORK, 'huge.csv'));
+  const csvMem = await run([process.execPath, BIN, 'csv', huge], join(WORK, 'huge.csv'), { peakMemory: true });
   rmSync(join(WORK, 'huge.csv'), { force: true });
   rows.push([`peak memory, 1,000,000 samples (${hugeSize})`, '', `fmfi-plot csv ${mb(csvMem.peakRss)} (${sec(csvMem.seconds)})`, '', 'target < 200 MB']);
   if (!csvOnly) {
-    const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'));
+    const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'), { peakMemory: true });
     rows.push([`peak memory, 1,000,000 samples`, '', `fmfi-plot ${mb(chartMem.peakRss)} (${sec(chartMem.seconds)})`, '', 'target < 200 MB']);
   }
 
   // 4.
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  process.stdout.write(`Node.js ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} alternating runs\n\n`);
+  const ms = (s: number): string => `${(s * 1000).toFixed(0)} ms`;
+  let startup = `Node.js alone starts in ${ms(await nodeStartup(CHILD_ENV))} (\`node -e 0\`)`;
+  if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+    startup += `; ${ms(await nodeStartup(process.env))} with NODE_EXTRA_CA_CERTS, which is set here: Node.js 20 parses those certificates at every start, so both sides ran without it`;
+  }
+  process.stdout.write(`Node.js ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} alternating runs\n`);
+  process.stdout.write(`${startup}.\n\n`);
   process.stdout.write('| what | the pipeline | fmfi-plot | ratio | output |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
   for (const n of notes) process.stdout.write(`\n${n}\n`);

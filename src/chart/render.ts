@@ -4,6 +4,7 @@ import type { Caption } from './caption.js';
 import { dejaVuFontFiles } from './fonts.js';
 import type { ChartOptions } from './options.js';
 import { chartSpec } from './spec.js';
+import { loadVega, type Vega } from './vega.js';
 import { escapeXml } from './xml-text.js';
 
 /**
@@ -16,11 +17,14 @@ export function addTitleAndDesc(svg: string, title: string, desc: string): strin
   return `${svg.slice(0, end + 1)}<title>${escapeXml(title)}</title><desc>${escapeXml(desc)}</desc>${svg.slice(end + 1)}`;
 }
 
-/** The chart of one boot window as a standalone SVG document. `bins` must hold at least one sample. */
-export async function renderSvg(bins: TimeBins, caption: Caption, options: ChartOptions): Promise<string> {
+/**
+ * The chart of one boot window as a standalone SVG document. `bins` must hold at least
+ * one sample. `vega` is for tests: by default Vega is loaded when first needed (loaded
+ * here, not at the top: `fmfi-plot csv` never renders and must not pay for Vega).
+ */
+export async function renderSvg(bins: TimeBins, caption: Caption, options: ChartOptions, vega?: Vega): Promise<string> {
   const spec = chartSpec(bins, caption, options);
-  // Loaded here, not at the top: `fmfi-plot csv` never renders and must not pay for Vega.
-  const vega = await import('vega');
+  vega ??= await loadVega();
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();

@@ -6,8 +6,8 @@ import { BIN, FIXTURES, ROOT } from '../helpers/cli.js';
 
 /**
  * A module hook, registered before the program starts, that names on stderr every bare
- * package the program imports with import() (Vega, an ES module); the preloaded script
- * beside this file names those it loads with require() (the rest).
+ * package the program imports with import(); the script preloaded from test/helpers names
+ * those it loads with require() or reads a file of (Vega's one-file build).
  */
 const HOOK = `
 import { register } from 'node:module';
@@ -20,13 +20,13 @@ register('data:text/javascript,' + encodeURIComponent(\`
 `;
 
 function packagesImported(args: string[]): string[] {
-  const preload = join(ROOT, 'test', 'helpers', 'name-required-packages.cjs');
+  const preload = join(ROOT, 'test', 'helpers', 'name-loaded-packages.cjs');
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, '--require', preload, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   expect(r.status).toBe(0);
-  return [...r.stderr.matchAll(/^(?:IMPORT|REQUIRE) (\S+)$/gm)].map((m) => m[1]!);
+  return [...r.stderr.matchAll(/^(?:IMPORT|LOADED) (\S+)$/gm)].map((m) => m[1]!);
 }
 
 describe('start-up', () => {

@@ -26,6 +26,8 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
   if (only === null) program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
   if (only === null || only === 'csv') program.addCommand(csvCommand(setStatus));
   if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
+  // A command made on its own inherits nothing: the hint after a usage error included.
+  for (const command of program.commands) command.copyInheritedSettings(program);
 
   return program;
 }

@@ -225,7 +225,7 @@ describe('fmfi-plot csv options', () => {
     for (const args of [['csv', '--dialect', 'tsv', 'x.log'], ['csv', '--domain', '-1', 'x.log'], ['csv', '--nope'], ['nope-command', '--x']]) {
       const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: /m);
+      expect(r.stderr).toMatch(/^error: .*\n\(add --help for usage\)\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout.length).toBe(0);
     }

@@ -140,7 +140,7 @@ abstract class HandleSink implements TextSink {
   protected constructor(
     /** As the user named it, for messages. */
     protected readonly target: string,
-    protected readonly handle: Writable,
+    private readonly handle: Writable,
   ) {}
 
   write(data: string | Uint8Array, written?: () => void): void {

@@ -37,11 +37,15 @@ export function vegaScript(): Vega | null {
     return null;
   }
   // The UMD wrapper fills `exports` when it sees CommonJS's `exports` and `module`.
-  const factory = runInThisContext(`(function (exports, module) {${source}\n})`, { filename: file }) as (
-    exports: Record<string, unknown>,
-    module: { exports: Record<string, unknown> },
-  ) => void;
   const exports: Record<string, unknown> = {};
-  factory(exports, { exports });
+  try {
+    const factory = runInThisContext(`(function (exports, module) {${source}\n})`, { filename: file }) as (
+      exports: Record<string, unknown>,
+      module: { exports: Record<string, unknown> },
+    ) => void;
+    factory(exports, { exports });
+  } catch {
+    return null; // not the script this expects: the ES modules will do
+  }
   return typeof exports.View === 'function' && typeof exports.parse === 'function' ? (exports as unknown as Vega) : null;
 }

@@ -9,10 +9,10 @@ import { version } from './version.js';
 /**
  * The program with its commands. `csv …` and `gnuplot …` load only their own command
  * module (start-up is part of every run, and `csv` is benchmarked against mawk);
- * anything else (render, --help, a mistyped command) loads all three. The csv command is
- * loaded with the program: every command reads logs with what it needs, and its first
- * import() would cost `csv` the start of Node's ES module loader (5 ms; fmfi-plot is
- * CommonJS, import() is for what only some runs need).
+ * anything else (render, --help, a mistyped command) loads all three. The csv command
+ * comes with the program (require()d: it is small, and the others read logs with the
+ * same modules); importing it with import() would start Node's ES module loader, 5 ms
+ * of every `csv` run (fmfi-plot is CommonJS; import() is for what only some runs need).
  */
 export async function buildProgram(setStatus: (status: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('fmfi-plot')

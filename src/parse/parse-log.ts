@@ -72,9 +72,9 @@ export async function* readLog(path: string): AsyncGenerator<Buffer> {
 
 /**
  * Streams a log through the parser. `onSample` is handed each sample only for the time
- * of the call (its objects are used again for the next): copy what is to be kept. `afterChunk` may return a promise (a writer
- * waiting for its output to drain): reading pauses until it settles, so memory
- * stays bounded however long the log is.
+ * of the call (its objects are used again for the next): copy what is to be kept.
+ * `afterChunk` may return a promise (a writer waiting for its output to drain): reading
+ * pauses until it settles, so memory stays bounded however long the log is.
  */
 export async function streamLog(
   path: string,

@@ -21,8 +21,6 @@ export interface DomainBuild {
   readonly orders: OrderReading[];
   /** Created only when rows come out of the kernel's descending order (damage). */
   seen: Set<number> | null;
-  /** Row objects of earlier samples, rewritten for this one's rows (reused builds only). */
-  readonly spareRows: RowBuild[];
 }
 
 export interface SampleBuild {
@@ -58,7 +56,7 @@ export class FreshBuilds implements Builds {
   }
 
   domain(sample: SampleBuild, domain: number, line: number): DomainBuild {
-    const build: DomainBuild = { domain, line, orders: [], seen: null, spareRows: [] };
+    const build: DomainBuild = { domain, line, orders: [], seen: null };
     sample.domains.push(build);
     return build;
   }
@@ -74,6 +72,11 @@ export class FreshBuilds implements Builds {
   }
 }
 
+/** A domain that keeps the row objects of earlier samples, rewritten for this one's rows. */
+interface ReusedDomain extends DomainBuild {
+  readonly spareRows: RowBuild[];
+}
+
 /**
  * The same objects for every sample: what the sink is handed is valid only until it
  * returns. Domains and rows are kept by position, so the n-th row of the n-th domain
@@ -81,7 +84,7 @@ export class FreshBuilds implements Builds {
  */
 export class ReusedBuilds implements Builds {
   private readonly building: SampleBuild = { time: 0, line: 0, domains: [], current: null };
-  private readonly spareDomains: DomainBuild[] = [];
+  private readonly spareDomains: ReusedDomain[] = [];
   private readonly finished: { time: LocalTime; line: number; readonly domains: DomainReading[] } = { time: 0, line: 0, domains: [] };
 
   sample(time: LocalTime, line: number): SampleBuild {
@@ -110,11 +113,13 @@ export class ReusedBuilds implements Builds {
   }
 
   row(domain: DomainBuild, order: number, sizeKiB: number, fmfi: number): void {
+    // Every domain given to this method was made by domain() below.
+    const spareRows = (domain as ReusedDomain).spareRows;
     const orders = domain.orders;
-    let row = domain.spareRows[orders.length];
+    let row = spareRows[orders.length];
     if (row === undefined) {
       row = { order, sizeKiB, fmfi };
-      domain.spareRows.push(row);
+      spareRows.push(row);
     } else {
       row.order = order;
       row.sizeKiB = sizeKiB;

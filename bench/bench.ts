@@ -12,7 +12,7 @@
 // Both sides run without NODE_EXTRA_CA_CERTS: where it is set, Node.js 20 reads and
 // parses that certificate file at every start, before any code of ours runs (fmfi-plot
 // never opens a TLS connection, and a cron job's environment does not have it). The
-// table says what it costs here when it is set.
+// line above the table says what it costs here when it is set.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

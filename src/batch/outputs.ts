@@ -2,7 +2,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileError, FmfiError } from '../errors.js';
-import { TEMP_SUFFIX, tempOwner } from '../io/atomic.js';
+import { TEMP_SUFFIX, tempOwner } from '../io/sinks.js';
 
 /** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {

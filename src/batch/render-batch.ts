@@ -6,8 +6,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { displayName } from '../parse/parse-log.js';
+import { writeFileAtomic } from '../io/sinks.js';
+import { displayName } from '../formats/read.js';
 import type { Reporter } from '../cli/reporter.js';
 import { assignOutputs, clearLeftovers, ensureDir } from './outputs.js';
 import { runPool } from './pool.js';

@@ -1,11 +1,11 @@
 // One log → one chart, as bytes: parse while streaming, bin, draw. Runs in a worker or inline.
-import { chartCaption } from '../chart/caption.js';
-import { TimeBinner } from '../chart/bins.js';
-import type { ChartOptions } from '../chart/index.js';
+import { chartCaption } from '../summary/caption.js';
+import { TimeBinner } from '../summary/bins.js';
+import type { ChartOptions } from '../views/chart/index.js';
 import { fileError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
-import { bootTimeFromName } from '../parse/boot-time.js';
-import { displayName, streamLog } from '../parse/parse-log.js';
+import { bootTimeFromName } from '../formats/boot-time.js';
+import { displayName, streamLog } from '../formats/read.js';
 import { DiagnosticCollector } from './collector.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
 
@@ -53,7 +53,7 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const collector = new DiagnosticCollector(settings.warningLimit);
   const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const chart = await import('../chart/index.js');
+  const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
   try {
     await streamLog(input, (s) => binner.add(s), collector.add, onProgress);

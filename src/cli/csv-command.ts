@@ -1,12 +1,12 @@
 // `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order (or one file per log).
 import { Command, Option } from 'commander';
-import { AwkWriter, type DomainFilter } from '../csv/awk.js';
-import { ByteBuilder } from '../csv/bytes.js';
-import type { Dialect } from '../csv/writer.js';
+import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
+import { ByteBuilder } from '../views/csv/bytes.js';
+import type { Dialect } from '../views/csv/writer.js';
 import { fileError, FmfiError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
-import { assertNotAnInput, openTextSink, type TextSink } from '../io/atomic.js';
-import { displayName, LOG_CHUNK, streamLog } from '../parse/parse-log.js';
+import { assertNotAnInput, openTextSink, type TextSink } from '../io/sinks.js';
+import { displayName, LOG_CHUNK, streamLog } from '../formats/read.js';
 import { ExitStatus, inputsOrStdin, parseNonNegativeInt, parsePositiveInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
@@ -35,7 +35,7 @@ async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSin
   const writer =
     options.dialect === 'awk'
       ? new AwkWriter(options.domain, file, onDiagnostic)
-      : new (await import('../csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic);
+      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic);
   try {
     await streamLog(
       path,
@@ -77,7 +77,7 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
   const sink = await openTextSink(options.output);
   let ok = true;
   try {
-    if (options.dialect === 'csv') sink.write((await import('../csv/rfc4180.js')).csvHeader());
+    if (options.dialect === 'csv') sink.write((await import('../views/csv/rfc4180.js')).csvHeader());
     for (const input of inputs) {
       if (!(await appendLog(input, options, sink, reporter))) ok = false;
     }

@@ -1,8 +1,8 @@
 // `fmfi-plot gnuplot LOG`: a self-contained gnuplot script for one log, `| gnuplot > x.svg`.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { TimeBinner } from '../chart/bins.js';
-import { formatZRange } from '../chart/options.js';
-import { chartCaption } from '../chart/caption.js';
+import { TimeBinner } from '../summary/bins.js';
+import { formatZRange } from '../views/chart/options.js';
+import { chartCaption } from '../summary/caption.js';
 import { fileError, FmfiError } from '../errors.js';
 import {
   DEFAULT_HEIGHT,
@@ -14,11 +14,11 @@ import {
   Terminal,
   type GnuplotOptions,
   type ZRange,
-} from '../gnuplot/options.js';
-import { gnuplotScript, maxBinsFor } from '../gnuplot/script.js';
-import { assertNotAnInput, openTextSink } from '../io/atomic.js';
-import { bootTimeFromName } from '../parse/boot-time.js';
-import { displayName, streamLog } from '../parse/parse-log.js';
+} from '../views/gnuplot/options.js';
+import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
+import { assertNotAnInput, openTextSink } from '../io/sinks.js';
+import { bootTimeFromName } from '../formats/boot-time.js';
+import { displayName, streamLog } from '../formats/read.js';
 import { ExitStatus, inputsOrStdin, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 

@@ -1,7 +1,7 @@
 // The command line: the only place that reads argv, writes to the terminal and sets the exit status.
 import { Command, CommanderError } from 'commander';
 import { fileError, isFmfiError } from '../errors.js';
-import { removeLiveTemps } from '../io/atomic.js';
+import { removeLiveTemps } from '../io/sinks.js';
 import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';

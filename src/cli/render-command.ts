@@ -1,7 +1,7 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_CHART_OPTIONS, DEFAULT_Z_RANGE, formatZRange, MIN_HEIGHT, MIN_WIDTH, parseZRange, type ZRange } from '../chart/options.js';
+import { DEFAULT_CHART_OPTIONS, DEFAULT_Z_RANGE, formatZRange, MIN_HEIGHT, MIN_WIDTH, parseZRange, type ZRange } from '../views/chart/options.js';
 import { ExitStatus, inputsOrStdin, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';

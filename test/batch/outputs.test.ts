@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignOutputs, clearLeftovers, outputPathFor } from '../../src/batch/outputs.js';
-import { tempOwner, tempPathFor } from '../../src/io/atomic.js';
+import { tempOwner, tempPathFor } from '../../src/io/sinks.js';
 
 let dir: string;
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
-import { decodePng, distinctColours, inkedShare, PNG_SIGNATURE } from '../chart/png.js';
+import { decodePng, distinctColours, inkedShare, PNG_SIGNATURE } from '../views/chart/png.js';
 import { needProgram } from '../helpers/programs.js';
 
 const chromiumPath = needProgram('/usr/bin/chromium', 'apt-get install chromium');

@@ -1,7 +1,7 @@
 // What must hold of any parse and any output, however damaged the log: checked by means of the parser's own.
 import { expect } from 'vitest';
-import { awkLines } from '../../src/csv/awk.js';
-import { csvHeader, csvLines } from '../../src/csv/rfc4180.js';
+import { awkLines } from '../../src/views/csv/awk.js';
+import { csvHeader, csvLines } from '../../src/views/csv/rfc4180.js';
 import type { BootWindow, Sample } from '../../src/model.js';
 import { formatLogTime } from '../../src/time.js';
 

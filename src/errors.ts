@@ -1,4 +1,8 @@
-// One error type with codes, and the one catalogue of every message a user reads.
+// The one catalogue of every message a user reads, and the error types that carry them.
+//
+// A code exists only as a key of a catalogue, and its message only as the function
+// under that key: `DiagnosticCode`, `FailureCode` and `UsageCode` are derived from the
+// catalogues, so no code can be used without its sentence.
 
 /** Shows a line of the input inside a message: quoted, control bytes escaped, long lines shortened. */
 export function quoteLine(text: string, max = 60): string {
@@ -13,7 +17,7 @@ export function quoteLine(text: string, max = 60): string {
   return `"${escaped}"`;
 }
 
-/** Warnings about the content of a log: each names what was wrong and what was done about it. */
+/** What a reader or a writer says about the content of a log: each names what was wrong and what was done about it. */
 export const Warn = {
   CRLF: () => 'CRLF line ends: the carriage returns are ignored',
   ROW_CUT_OFF: (text: string) => `FMFI row cut off at the end of the file (${quoteLine(text)}): row skipped`,
@@ -40,64 +44,128 @@ export const Warn = {
   BOOT_TIME_INVALID: (name: string) => `${name} is not a valid vm_frag_YYYYMMDD_HHMM.log time: boot time unknown`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>
     `rows with a block size of 100000K or more, such as order ${order} (${sizeKiB}K): parse_vm_frag.awk drops them silently; fmfi-plot keeps them`,
+} as const;
+export type DiagnosticCode = keyof typeof Warn;
+
+/** Failures of one input or output: the run goes on with the others and ends with status 1. */
+export const Failure = {
+  INPUT_MISSING: (file: string) => `${file}: no such file`,
+  INPUT_PATH_NOT_FOLDER: (file: string) => `${file}: no such file (a part of the path is not a folder)`,
+  INPUT_IS_DIRECTORY: (file: string) => `${file}: is a directory, not a log`,
+  INPUT_PERMISSION: (file: string) => `${file}: permission denied`,
+  INPUT_UNREADABLE: (file: string, why: string) => `${file}: cannot read: ${why}`,
+  OUTPUT_FOLDER_MISSING: (file: string) => `${file}: cannot write: a folder on the way does not exist`,
+  OUTPUT_IS_DIRECTORY: (file: string) => `${file}: cannot write: is a directory`,
+  OUTPUT_PERMISSION: (file: string) => `${file}: cannot write: permission denied`,
+  OUTPUT_PATH_NOT_FOLDER: (file: string) => `${file}: cannot write: a part of the path is a file, not a folder`,
+  OUTPUT_NO_SPACE: (file: string) => `${file}: cannot write: no space left on the device`,
+  OUTPUT_READ_ONLY: (file: string) => `${file}: cannot write: read-only file system`,
+  OUTPUT_UNWRITABLE: (file: string, why: string) => `${file}: cannot write: ${why}`,
+  OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${dir}: cannot create the output folder: a part of the path is a file`,
+  OUTPUT_IS_INPUT: (output: string) => `${output}: is also an input: refusing to overwrite it`,
+  OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
+    `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,
+} as const;
+export type FailureCode = keyof typeof Failure;
+
+/** Usage errors: a command line that cannot be run as written (exit status 2). */
+export const Usage = {
+  WHOLE_NUMBER: (value: string) => `expected a whole number of 0 or more, got "${value}".`,
+  POSITIVE_NUMBER: (value: string) => `expected a whole number of 1 or more, got "${value}".`,
+  SIZE_AT_LEAST: (min: number, value: string) => `expected a size of at least ${min} pixels, got "${value}".`,
+  SIZE_RANGE: (min: number, max: number, value: string) => `expected a size in pixels from ${min} to ${max}, got "${value}".`,
+  Z_RANGE_SHAPE: (value: string) => `expected MIN:MAX (for example -1000:1000) or auto, got "${value}".`,
+  Z_RANGE_FINITE: (value: string) => `expected finite numbers in MIN:MAX, got "${value}".`,
+  Z_RANGE_ORDER: (value: string) => `MIN must be less than MAX, got "${value}".`,
+  TERMINAL: (choices: readonly string[], value: string) => `expected a gnuplot terminal, one of ${choices.join(', ')}; got "${value}".`,
+  NO_LOG: () => 'no LOG given (use - to read standard input)',
+  OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
+} as const;
+export type UsageCode = keyof typeof Usage;
+
+/** Lines the command line prints about a whole run. */
+export const Say = {
   MORE_WARNINGS: (count: number) => `${count} more warning${count === 1 ? '' : 's'} not shown`,
+  BATCH_SUMMARY: (rendered: number, upToDate: number, withoutSamples: number, failed: number) =>
+    `${rendered} rendered, ${upToDate} up to date, ${withoutSamples} without samples, ${failed} failed`,
+  BUG: (what: string) =>
+    `internal error (a bug in fmfi-plot, not a problem with your input; please report it with this message): ${what}`,
 } as const;
 
-export const ErrorCode = {
-  INPUT_MISSING: 'INPUT_MISSING',
-  INPUT_IS_DIRECTORY: 'INPUT_IS_DIRECTORY',
-  INPUT_UNREADABLE: 'INPUT_UNREADABLE',
-  OUTPUT_IS_INPUT: 'OUTPUT_IS_INPUT',
-  OUTPUT_FAILED: 'OUTPUT_FAILED',
-  USAGE: 'USAGE',
-  STRICT: 'STRICT',
-} as const;
-export type ErrorCode = keyof typeof ErrorCode;
+type Args<C extends Record<string, (...a: never[]) => string>, K extends keyof C> = Parameters<C[K]>;
 
-/** Failures that are the user's to fix: the CLI prints the message, never a stack. */
+/** A failure that is the user's to fix (a missing file, a full disk): the CLI prints the message, never a stack. */
 export class FmfiError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly code: FailureCode;
+  constructor(code: FailureCode, message: string) {
     super(message);
     this.name = 'FmfiError';
     this.code = code;
   }
 }
 
+/** The FmfiError of a catalogue entry: `failure('INPUT_MISSING', file)`. */
+export function failure<K extends FailureCode>(code: K, ...args: Args<typeof Failure, K>): FmfiError {
+  const message = (Failure[code] as (...a: Args<typeof Failure, K>) => string)(...args);
+  return new FmfiError(code, message);
+}
+
 export function isFmfiError(e: unknown): e is FmfiError {
   return e instanceof FmfiError;
+}
+
+/** A log that could not be read (missing, a folder, unreadable): that input is skipped, the others go on. */
+export function isInputFailure(e: unknown): e is FmfiError {
+  return e instanceof FmfiError && e.code.startsWith('INPUT_');
+}
+
+/** An option value that cannot be used; the command line turns it into a usage error (exit 2). */
+export class OptionError extends Error {
+  readonly code: UsageCode;
+  constructor(code: UsageCode, message: string) {
+    super(message);
+    this.name = 'OptionError';
+    this.code = code;
+  }
+}
+
+/** The OptionError of a catalogue entry: `optionError('Z_RANGE_ORDER', text)`. */
+export function optionError<K extends UsageCode>(code: K, ...args: Args<typeof Usage, K>): OptionError {
+  const message = (Usage[code] as (...a: Args<typeof Usage, K>) => string)(...args);
+  return new OptionError(code, message);
 }
 
 /** Turns a Node.js file-system error into a sentence about the named file. */
 export function fileError(file: string, e: unknown, doing: 'read' | 'write'): FmfiError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const reading = doing === 'read';
   switch (code) {
     case 'ENOENT':
-      return doing === 'read'
-        ? new FmfiError('INPUT_MISSING', `${file}: no such file`)
-        : new FmfiError('OUTPUT_FAILED', `${file}: cannot write: a folder on the way does not exist`);
+      return reading ? failure('INPUT_MISSING', file) : failure('OUTPUT_FOLDER_MISSING', file);
     case 'EISDIR':
-      return doing === 'read'
-        ? new FmfiError('INPUT_IS_DIRECTORY', `${file}: is a directory, not a log`)
-        : new FmfiError('OUTPUT_FAILED', `${file}: cannot write: is a directory`);
+      return reading ? failure('INPUT_IS_DIRECTORY', file) : failure('OUTPUT_IS_DIRECTORY', file);
     case 'EACCES':
     case 'EPERM':
-      return doing === 'read'
-        ? new FmfiError('INPUT_UNREADABLE', `${file}: permission denied`)
-        : new FmfiError('OUTPUT_FAILED', `${file}: cannot write: permission denied`);
+      return reading ? failure('INPUT_PERMISSION', file) : failure('OUTPUT_PERMISSION', file);
     case 'ENOTDIR':
-      return doing === 'read'
-        ? new FmfiError('INPUT_MISSING', `${file}: no such file (a part of the path is not a folder)`)
-        : new FmfiError('OUTPUT_FAILED', `${file}: cannot write: a part of the path is a file, not a folder`);
+      return reading ? failure('INPUT_PATH_NOT_FOLDER', file) : failure('OUTPUT_PATH_NOT_FOLDER', file);
     case 'ENOSPC':
-      return new FmfiError('OUTPUT_FAILED', `${file}: cannot write: no space left on the device`);
+      return failure('OUTPUT_NO_SPACE', file);
     case 'EROFS':
-      return new FmfiError('OUTPUT_FAILED', `${file}: cannot write: read-only file system`);
+      return failure('OUTPUT_READ_ONLY', file);
     default: {
       const why = e instanceof Error ? e.message : String(e);
-      return doing === 'read'
-        ? new FmfiError('INPUT_UNREADABLE', `${file}: cannot read: ${why}`)
-        : new FmfiError('OUTPUT_FAILED', `${file}: cannot write: ${why}`);
+      return reading ? failure('INPUT_UNREADABLE', file, why) : failure('OUTPUT_UNWRITABLE', file, why);
     }
   }
+}
+
+/** Whether an error came from the operating system (a file, a pipe, a device), not from a bug of ours. */
+export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** The sentence for a failure inside fmfi-plot's own code: the stack, and a request to report it. */
+export function bugMessage(e: unknown): string {
+  return Say.BUG(e instanceof Error ? (e.stack ?? e.message) : String(e));
 }

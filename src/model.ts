@@ -1,4 +1,5 @@
-// The typed domain: what a vm.phys_frag_idx log means, independent of its text.
+// The typed domain: what a log of the cron job means, whatever format it was read from.
+import type { DiagnosticCode } from './errors.js';
 
 /**
  * A wall-clock time exactly as the cron job logged it, without a zone: the
@@ -15,12 +16,25 @@ export interface OrderReading {
   readonly sizeKiB: number;
   /** 1000 fully fragmented, 0 none, negative: an allocation of this size is easy. */
   readonly fmfi: number;
+  /**
+   * Free blocks of this order, summed over the domain's free lists and pools, where the
+   * format prints them (`vm.phys_free`, `/proc/buddyinfo`); absent for `vm.phys_frag_idx`.
+   */
+  readonly freeBlocks?: number;
 }
 
 /** The rows of one NUMA domain in one sample, in log order (highest order first). */
 export interface DomainReading {
+  /** The domain's number; for formats with more than one part per domain, a number per part. */
   readonly domain: number;
+  /** How the part is named where a number alone does not say it (a Linux `node 0 Normal`); absent: `domain N`. */
+  readonly label?: string;
   readonly orders: readonly OrderReading[];
+}
+
+/** `domain 0`, or the label a format gave the domain. */
+export function domainLabel(reading: Pick<DomainReading, 'domain' | 'label'>): string {
+  return reading.label ?? `domain ${reading.domain}`;
 }
 
 /** One run of the cron job: a date line and the sysctl output that followed it. */
@@ -38,7 +52,7 @@ export type Severity = keyof typeof Severity;
 
 /** Something the parser or a writer had to say about an input. */
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** The input as the user named it (`<stdin>` for `-`). */
   readonly file: string;

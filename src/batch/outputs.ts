@@ -1,8 +1,7 @@
-// Where one output per log goes, and the folder it goes in: names, collisions, leftovers of killed runs.
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+// Where one output per log goes, and the folder it goes in: names and collisions.
+import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { fileError, FmfiError } from '../errors.js';
-import { TEMP_SUFFIX, tempOwner } from '../io/sinks.js';
+import { failure, fileError, Failure } from '../errors.js';
 
 /** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {
@@ -33,9 +32,9 @@ export function assignOutputs(
     const key = resolve(output);
     const other = claimed.get(key);
     if (inputPaths.has(key)) {
-      refused.push({ input, message: `${output}: is also an input: refusing to overwrite it` });
+      refused.push({ input, message: Failure.OUTPUT_IS_INPUT(output) });
     } else if (other !== undefined) {
-      refused.push({ input, message: `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)` });
+      refused.push({ input, message: Failure.OUTPUT_CLAIMED(input, output, other) });
     } else {
       claimed.set(key, input);
       assigned.push({ input, output });
@@ -51,41 +50,8 @@ export async function ensureDir(dir: string): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') {
-      throw new FmfiError('OUTPUT_FAILED', `${dir}: cannot create the output folder: a part of the path is a file`);
+      throw failure('OUTPUT_FOLDER_UNDER_FILE', dir);
     }
     throw fileError(dir, e, 'write');
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes temporary files that a killed run left in `dir` (their writer is gone).
- * Returns how many. A temporary file of a run still going on is left alone.
- */
-export async function clearLeftovers(dir: string): Promise<number> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    if (!name.endsWith(TEMP_SUFFIX)) continue;
-    const pid = tempOwner(name);
-    if (pid !== null && isAlive(pid)) continue;
-    await unlink(join(dir, name)).then(
-      () => removed++,
-      () => undefined,
-    );
-  }
-  return removed;
 }

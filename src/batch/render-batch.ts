@@ -5,11 +5,12 @@
 //   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileError } from '../errors.js';
+import { Failure, fileError, isFmfiError, Say } from '../errors.js';
+import { displayName } from '../io/chunks.js';
 import { writeFileAtomic } from '../io/sinks.js';
-import { displayName } from '../formats/read.js';
-import type { Reporter } from '../cli/reporter.js';
-import { assignOutputs, clearLeftovers, ensureDir } from './outputs.js';
+import { clearLeftovers } from '../io/temp.js';
+import type { Reporter } from '../report.js';
+import { assignOutputs, ensureDir } from './outputs.js';
 import { runPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { settingsKey, type RenderRequest, type RenderSettings } from './render-job.js';
@@ -32,7 +33,7 @@ export interface BatchSummary {
 }
 
 export function formatSummary(s: BatchSummary): string {
-  return `${s.rendered} rendered, ${s.upToDate} up to date, ${s.withoutSamples} without samples, ${s.failed} failed`;
+  return Say.BATCH_SUMMARY(s.rendered, s.upToDate, s.withoutSamples, s.failed);
 }
 
 async function readHead(path: string): Promise<Buffer | null> {
@@ -89,7 +90,7 @@ export async function renderBatch(
       continue;
     }
     if (st.isDirectory()) {
-      fail(fileError(input, Object.assign(new Error('is a directory'), { code: 'EISDIR' }), 'read').message);
+      fail(Failure.INPUT_IS_DIRECTORY(input));
       continue;
     }
     const stamp: Stamp = { version: options.version, options: optionsKey, logSize: st.size, logMtimeMs: st.mtimeMs };
@@ -120,7 +121,8 @@ export async function renderBatch(
           await writeFileAtomic(job.output, outcome.data);
           summary.rendered++;
         } catch (e) {
-          fail(e instanceof Error ? e.message : String(e));
+          if (!isFmfiError(e)) throw e;
+          fail(e.message);
         }
       } else if (outcome.kind === 'empty') {
         summary.withoutSamples++;

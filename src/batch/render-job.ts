@@ -1,11 +1,10 @@
 // One log → one chart, as bytes: parse while streaming, bin, draw. Runs in a worker or inline.
-import { chartCaption } from '../summary/caption.js';
-import { TimeBinner } from '../summary/bins.js';
-import type { ChartOptions } from '../views/chart/index.js';
-import { fileError } from '../errors.js';
+import { isInputFailure } from '../errors.js';
+import { streamSamples, type LogInfo } from '../formats/read.js';
 import type { Diagnostic } from '../model.js';
-import { bootTimeFromName } from '../formats/boot-time.js';
-import { displayName, streamLog } from '../formats/read.js';
+import { TimeBinner } from '../summary/bins.js';
+import { chartCaption } from '../summary/caption.js';
+import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
 
@@ -47,7 +46,7 @@ export function settingsKey(settings: RenderSettings): string {
   return JSON.stringify({ format: settings.format, width, height, zRange });
 }
 
-/** Renders one log. Never throws for a bad input: a failure is an outcome. */
+/** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
 export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
   const { input, settings } = request;
   const collector = new DiagnosticCollector(settings.warningLimit);
@@ -55,19 +54,21 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  let info: LogInfo;
   try {
-    await streamLog(input, (s) => binner.add(s), collector.add, onProgress);
+    const handlers = { sample: binner.add.bind(binner), diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    info = await streamSamples(input, handlers, { reuseSamples: true });
   } catch (e) {
-    return { kind: 'failed', message: fileError(displayName(input), e, 'read').message, ...reported() };
+    if (!isInputFailure(e)) throw e;
+    return { kind: 'failed', message: e.message, ...reported() };
   }
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
-  const boot = bootTimeFromName(input);
-  const caption = chartCaption(input, boot.kind === 'known' ? boot.time : null, bins);
-  const svg = await chart.renderSvg(bins, caption, settings.chart);
+  const caption = chartCaption(input, info.bootTime, bins);
+  const svg = await chart.renderChartSvg(bins, caption, settings.chart);
   let data: Uint8Array;
   if (settings.format === 'png') {
-    const png = await chart.svgToPng(svg);
+    const png = await (await import('../render/render.js')).svgToPng(svg);
     data = request.stamp === null ? png : stampPng(png, request.stamp);
   } else {
     data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');

@@ -1,5 +1,6 @@
 // A worker thread of the batch pool: renders the logs it is sent, one at a time.
 import { parentPort } from 'node:worker_threads';
+import { bugMessage } from '../errors.js';
 import { renderLog, type RenderRequest } from './render-job.js';
 
 export interface WorkerTask {
@@ -21,7 +22,7 @@ port.on('message', (task: WorkerTask) => {
       outcome = await renderLog(task.request, (bytes) => port.postMessage({ type: 'progress', id: task.id, bytes }));
     } catch (e) {
       // A bug, not bad input: report it for this log and keep the pool going.
-      const message = `${task.request.input}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      const message = `${task.request.input}: ${bugMessage(e)}`;
       outcome = { kind: 'failed', message, diagnostics: [], hiddenWarnings: 0 };
     }
     // Copied, not transferred: a small Buffer may share its memory with others.

@@ -1,13 +1,15 @@
 // `fmfi-plot csv LOG...`: the samples as CSV, concatenated in argument order (or one file per log).
 import { Command, Option } from 'commander';
+import { FmfiError, Usage } from '../errors.js';
+import { displayName, LOG_CHUNK } from '../io/chunks.js';
+import { assertNotAnInput } from '../io/guard.js';
+import { openTextSink, type TextSink } from '../io/sinks.js';
+import type { Diagnostic } from '../model.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
 import type { Dialect } from '../views/csv/writer.js';
-import { fileError, FmfiError } from '../errors.js';
-import type { Diagnostic } from '../model.js';
-import { assertNotAnInput, openTextSink, type TextSink } from '../io/sinks.js';
-import { displayName, LOG_CHUNK, streamLog } from '../formats/read.js';
-import { ExitStatus, inputsOrStdin, parseNonNegativeInt, parsePositiveInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { readReported, runStatus } from './inputs.js';
+import { ExitStatus, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 // What only some runs need (the csv dialect and csv-stringify, --out-dir) is imported where
@@ -25,8 +27,8 @@ export interface CsvCommandOptions {
 /** Output is handed to the sink in pieces of at least this many bytes. */
 const HAND_ON = 512 << 10;
 
-/** Streams one log into the sink. */
-async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<void> {
+/** Streams one log into the sink; returns whether it could be read. Output failures throw. */
+async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
   // Room for what a chunk of input makes; it grows if a chunk makes more.
   const out = new ByteBuilder(2 * LOG_CHUNK);
   const file = displayName(path);
@@ -37,37 +39,18 @@ async function streamCsv(path: string, options: CsvCommandOptions, sink: TextSin
       ? new AwkWriter(options.domain, file, onDiagnostic)
       : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic);
   try {
-    await streamLog(
-      path,
-      (sample) => writer.sample(sample, out),
-      onDiagnostic,
-      () => {
-        // Handed on between chunks, not checked per sample: the sample callback stays a
-        // line that V8 compiles once (a branch in it taken only now and then cost a recompile).
-        if (out.length >= HAND_ON) {
-          const bytes = out.take();
-          sink.write(bytes, () => out.recycle(bytes));
-        }
-        return sink.drain();
-      },
-    );
+    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, () => {
+      // Handed on between chunks, not checked per sample: the sample callback stays a
+      // line that V8 compiles once (a branch in it taken only now and then cost a recompile).
+      if (out.length >= HAND_ON) {
+        const bytes = out.take();
+        sink.write(bytes, () => out.recycle(bytes));
+      }
+      return sink.drain();
+    });
+    return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
-  }
-}
-
-/** One log into the sink; returns whether it could be read. Output failures throw. */
-async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
-  const file = displayName(path);
-  try {
-    await streamCsv(path, options, sink, reporter);
-    return true;
-  } catch (e) {
-    if (e instanceof FmfiError) throw e; // an output failure: nothing more can be written
-    reporter.error(fileError(file, e, 'read').message);
-    return false;
-  } finally {
-    reporter.endFile(file);
   }
 }
 
@@ -95,7 +78,8 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
 
 /** One CSV per log in `outDir`, as the original shell loop made them; returns whether all went well. */
 export async function runCsvPerLog(inputs: readonly string[], outDir: string, options: Omit<CsvCommandOptions, 'output'>, reporter: Reporter): Promise<boolean> {
-  const { assignOutputs, clearLeftovers, ensureDir } = await import('../batch/outputs.js');
+  const { assignOutputs, ensureDir } = await import('../batch/outputs.js');
+  const { clearLeftovers } = await import('../io/temp.js');
   await ensureDir(outDir);
   await clearLeftovers(outDir);
   const { assigned, refused } = assignOutputs(inputs, outDir, 'csv');
@@ -134,16 +118,13 @@ export function csvCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
-    // Accepted as every command accepts it, but one thread writes the CSV: a second one,
-    // started per log, cost as much as it saved on two cores (`npm run bench`).
-    .addOption(new Option('-j, --jobs <N>', 'accepted and ignored: the CSV is written on one thread').argParser(parsePositiveInt).hideHelp())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
     .action(async (logs: string[], flags: CsvFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       if (flags.outDir !== undefined && command.getOptionValueSource('output') === 'cli') {
-        command.error('error: -o and --out-dir do not go together: one file for all logs, or one per log', { exitCode: ExitStatus.usage });
+        command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
       const common = { dialect: flags.dialect, domain: flags.domain ?? null };
@@ -151,6 +132,6 @@ export function csvCommand(setStatus: SetStatus): Command {
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)
           : await runCsvPerLog(inputs, flags.outDir, common, reporter);
-      setStatus(ok && !(flags.strict && reporter.warnings > 0) ? ExitStatus.ok : ExitStatus.failed);
+      setStatus(runStatus(ok, flags.strict, reporter));
     });
 }

@@ -1,7 +1,7 @@
 // The command line: the only place that reads argv, writes to the terminal and sets the exit status.
 import { Command, CommanderError } from 'commander';
-import { fileError, isFmfiError } from '../errors.js';
-import { removeLiveTemps } from '../io/sinks.js';
+import { bugMessage, fileError, isFmfiError } from '../errors.js';
+import { removeLiveTemps } from '../io/temp.js';
 import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
@@ -63,7 +63,10 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`fmfi-plot: ${e.message}\n`);
       status = ExitStatus.failed;
     } else {
-      throw e;
+      // Not the user's input nor their machine: a bug of ours, said as one, with its stack.
+      removeLiveTemps();
+      process.stderr.write(`fmfi-plot: ${bugMessage(e)}\n`);
+      status = ExitStatus.failed;
     }
   }
   process.exitCode = status;

@@ -1,35 +1,51 @@
 // Option values checked while commander parses them: a bad value is a usage error (exit 2).
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { optionError, OptionError, Usage } from '../errors.js';
 
 export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Called by a command's action with the status the process should exit with. */
 export type SetStatus = (status: number) => void;
 
-export function parseNonNegativeInt(value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError(`expected a whole number of 0 or more, got "${value}".`);
-  return Number(value);
+/**
+ * A parser of the library (throwing OptionError) as commander's option parser: the one
+ * place where the library's errors become commander's, so the library never throws them.
+ */
+export function optionParser<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (e) {
+      if (e instanceof OptionError) throw new InvalidArgumentError(e.message);
+      throw e;
+    }
+  };
 }
+
+export const parseNonNegativeInt = optionParser((value: string): number => {
+  if (!/^\d{1,9}$/.test(value)) throw optionError('WHOLE_NUMBER', value);
+  return Number(value);
+});
 
 /** A parser for a size in pixels of at least `min`. */
 export function sizeAtLeast(min: number): (value: string) => number {
   return (value) => {
     const n = parseNonNegativeInt(value);
-    if (n < min) throw new InvalidArgumentError(`expected a size of at least ${min} pixels, got "${value}".`);
+    if (n < min) throw new InvalidArgumentError(Usage.SIZE_AT_LEAST(min, value));
     return n;
   };
 }
 
 export function parsePositiveInt(value: string): number {
   const n = parseNonNegativeInt(value);
-  if (n === 0) throw new InvalidArgumentError(`expected a whole number of 1 or more, got "${value}".`);
+  if (n === 0) throw new InvalidArgumentError(Usage.POSITIVE_NUMBER(value));
   return n;
 }
 
 /** Inputs as given, or standard input when none are given and it is not a terminal. */
 export function inputsOrStdin(logs: string[], command: Command): string[] {
   if (logs.length > 0) return logs;
-  if (process.stdin.isTTY) command.error('error: no LOG given (use - to read standard input)', { exitCode: ExitStatus.usage });
+  if (process.stdin.isTTY) command.error(`error: ${Usage.NO_LOG()}`, { exitCode: ExitStatus.usage });
   return ['-'];
 }
 

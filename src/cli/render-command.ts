@@ -1,8 +1,9 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_CHART_OPTIONS, DEFAULT_Z_RANGE, formatZRange, MIN_HEIGHT, MIN_WIDTH, parseZRange, type ZRange } from '../views/chart/options.js';
-import { ExitStatus, inputsOrStdin, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
+import { ExitStatus, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -34,7 +35,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     )
     .addOption(
       new Option('--z-range <MIN:MAX|auto>', 'FMFI range of the height axis; values beyond it are drawn at the limit and marked')
-        .argParser(parseZRange)
+        .argParser(optionParser(parseZRange))
         .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('--force', 'render every log, even where the chart is up to date', false)

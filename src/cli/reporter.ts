@@ -1,21 +1,8 @@
 // Messages to stderr: diagnostics as `file:line: warning: …`, at most a few per file.
-import { Warn } from '../errors.js';
-import type { Diagnostic } from '../model.js';
+import { Say } from '../errors.js';
+import { formatDiagnostic, type Reporter } from '../report.js';
 
-export interface Reporter {
-  diagnostic(d: Diagnostic): void;
-  /** A failure of one input or output: `fmfi-plot: message`. */
-  error(message: string): void;
-  /** Says how many diagnostics of a file were not shown; `hidden` counts warnings dropped before reaching here. */
-  endFile(file: string, hidden?: number): void;
-  readonly warnings: number;
-  readonly errors: number;
-}
-
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-  return `${where}: ${d.severity}: ${d.message}`;
-}
+export type { Reporter } from '../report.js';
 
 /** The stderr reporter; `perFile` bounds what a damaged log can print (0: no bound). */
 export function stderrReporter(perFile: number, write: (s: string) => void = (s) => void process.stderr.write(s)): Reporter {
@@ -37,7 +24,7 @@ export function stderrReporter(perFile: number, write: (s: string) => void = (s)
     endFile(file, hidden = 0) {
       warnings += hidden;
       const n = (shown.get(file) ?? 0) + hidden;
-      if (perFile > 0 && n > perFile) write(`${file}: ${Warn.MORE_WARNINGS(n - perFile)}\n`);
+      if (perFile > 0 && n > perFile) write(`${file}: ${Say.MORE_WARNINGS(n - perFile)}\n`);
       shown.delete(file);
     },
     get warnings() {

@@ -1,44 +1,8 @@
-// Outputs that appear whole or not at all: written to a temporary file beside the target, then renamed.
+// Where output goes: buffered sinks for files (written atomically), devices and standard output.
 import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { fstatSync, unlinkSync, write as writeFd } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { fstatSync, write as writeFd } from 'node:fs';
 import { fileError, FmfiError } from '../errors.js';
-
-/** Temporary files end like this, so nothing mistakes one for an output and a later run can clear them. */
-export const TEMP_SUFFIX = '.fmfi-plot-tmp';
-
-/** Temporary files this process has open; removed on Ctrl-C by `removeLiveTemps`. */
-const liveTemps = new Set<string>();
-
-let tempCount = 0;
-
-export function tempPathFor(target: string): string {
-  // Unique enough to never meet another run's (it is created exclusively all the same);
-  // node:crypto would add its start-up to every command for this one name.
-  const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
-  const tag = `${process.pid}-${++tempCount}-${random}`;
-  return join(dirname(target), `.${basename(target)}.${tag}${TEMP_SUFFIX}`);
-}
-
-const TEMP_NAME = /\.(\d+)-\d+-[0-9a-f]{8}\.fmfi-plot-tmp$/;
-
-/** The process that made a temporary file, read from its name; null for a name tempPathFor did not make. */
-export function tempOwner(name: string): number | null {
-  const pid = TEMP_NAME.exec(name)?.[1];
-  return pid === undefined ? null : Number(pid);
-}
-
-/** Synchronous, for a signal handler: removes every temporary file still open. */
-export function removeLiveTemps(): void {
-  for (const path of liveTemps) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  }
-  liveTemps.clear();
-}
+import { forgetTemp, rememberTemp, tempPathFor } from './temp.js';
 
 /** Where output goes: buffered, flushed in large writes, with backpressure. */
 export interface TextSink {
@@ -198,7 +162,7 @@ class AtomicFileSink extends HandleSink {
     } catch (e) {
       throw fileError(target, e, 'write');
     }
-    liveTemps.add(temp);
+    rememberTemp(temp);
     return new AtomicFileSink(target, path, temp, handle);
   }
 
@@ -208,7 +172,7 @@ class AtomicFileSink extends HandleSink {
       await this.fileHandle.sync();
       await this.fileHandle.close();
       await rename(this.temp, this.path);
-      liveTemps.delete(this.temp);
+      forgetTemp(this.temp);
     } catch (e) {
       await this.abort();
       throw e instanceof FmfiError ? e : fileError(this.target, e, 'write');
@@ -219,7 +183,7 @@ class AtomicFileSink extends HandleSink {
     await this.settle();
     await this.fileHandle.close().catch(() => undefined);
     await unlink(this.temp).catch(() => undefined);
-    liveTemps.delete(this.temp);
+    forgetTemp(this.temp);
   }
 }
 
@@ -332,19 +296,4 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   const sink = await openTextSink(target);
   sink.write(data);
   await sink.commit();
-}
-
-/** Refuses an output that is one of the inputs (same file, however it is named). */
-export async function assertNotAnInput(output: string, inputs: readonly string[]): Promise<void> {
-  if (output === '-') return;
-  const out = await stat(output).catch(() => null);
-  for (const input of inputs) {
-    if (input === '-') continue;
-    const same =
-      resolve(input) === resolve(output) ||
-      (out !== null && await stat(input).then((s) => s.dev === out.dev && s.ino === out.ino, () => false));
-    if (same) {
-      throw new FmfiError('OUTPUT_IS_INPUT', `${output}: is also an input: refusing to overwrite it`);
-    }
-  }
 }

@@ -1,9 +1,6 @@
-// Spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts).
-import type { TimeBins } from '../summary/bins.js';
-import type { Caption } from '../summary/caption.js';
+// Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts).
+import type { Spec } from 'vega';
 import { dejaVuFontFiles } from './fonts.js';
-import type { ChartOptions } from '../views/chart/options.js';
-import { chartSpec } from '../views/chart/spec.js';
 import { loadVega, type Vega } from './vega.js';
 import { escapeXml } from './xml-text.js';
 
@@ -17,19 +14,25 @@ export function addTitleAndDesc(svg: string, title: string, desc: string): strin
   return `${svg.slice(0, end + 1)}<title>${escapeXml(title)}</title><desc>${escapeXml(desc)}</desc>${svg.slice(end + 1)}`;
 }
 
+export interface SvgText {
+  /** The document's `<title>`. */
+  readonly title: string;
+  /** Its `<desc>`: what the picture shows, for readers who cannot see it. */
+  readonly description: string;
+}
+
 /**
- * The chart of one boot window as a standalone SVG document. `bins` must hold at least
- * one sample. `vega` is for tests: by default Vega is loaded when first needed (loaded
- * here, not at the top: `fmfi-plot csv` never renders and must not pay for Vega).
+ * A Vega spec as a standalone SVG document with a `<title>` and `<desc>`. `vega` is for
+ * tests: by default Vega is loaded when first needed (here, not at the top: `fmfi-plot
+ * csv` never renders and must not pay for Vega).
  */
-export async function renderSvg(bins: TimeBins, caption: Caption, options: ChartOptions, vega?: Vega): Promise<string> {
-  const spec = chartSpec(bins, caption, options);
+export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<string> {
   vega ??= await loadVega();
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
     const body = svg.replace(/^<svg /, '<svg role="img" ');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${addTitleAndDesc(body, caption.title, spec.description ?? caption.subtitle)}\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${addTitleAndDesc(body, text.title, text.description)}\n`;
   } finally {
     view.finalize();
   }

@@ -6,7 +6,7 @@
 // UMD bundle without imports). Compiled here the way a CommonJS module is, it loads in
 // 40 ms (`npm run bench`: every chart pays this once per thread). Should a later Vega
 // not have the script there, its ES modules are imported as before. Both give the same
-// SVG, byte for byte (test/chart/vega.test.ts).
+// SVG, byte for byte (test/render/vega.test.ts).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';

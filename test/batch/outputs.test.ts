@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignOutputs, clearLeftovers, outputPathFor } from '../../src/batch/outputs.js';
-import { tempOwner, tempPathFor } from '../../src/io/sinks.js';
+import { assignOutputs, outputPathFor } from '../../src/batch/outputs.js';
+import { clearLeftovers, tempOwner, tempPathFor } from '../../src/io/temp.js';
 
 let dir: string;
 beforeAll(() => {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../fixtures/generate.js';
-import { formatDiagnostic } from '../../src/cli/reporter.js';
+import { formatDiagnostic } from '../../src/report.js';
 import { ByteBuilder } from '../../src/views/csv/bytes.js';
 import { csvHeader } from '../../src/views/csv/rfc4180.js';
 import { CsvWriter, type Dialect } from '../../src/views/csv/writer.js';

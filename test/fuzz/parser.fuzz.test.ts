@@ -1,10 +1,10 @@
 // Fuzzing the parser in-process: logs damaged at random never make it throw, lie or lose a row in silence.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/cli/reporter.js';
+import { formatDiagnostic } from '../../src/report.js';
 import type { Diagnostic, Sample } from '../../src/model.js';
 import { parseLog } from '../../src/formats/read.js';
-import { LogParser } from '../../src/formats/frag-idx/scanner.js';
+import { FragIdxScanner } from '../../src/formats/frag-idx/scanner.js';
 import { formatLogTime } from '../../src/time.js';
 import { damage, damageArb, insertionsArb, insertJunk } from './damage.js';
 import { logBytes, logLines, samplesArb, type LogLine, type RowLine } from './logs.js';
@@ -56,7 +56,7 @@ function parseInPieces(bytes: Buffer, cuts: readonly number[], maxLineLength: nu
   const samples: Sample[] = [];
   const diagnostics: Diagnostic[] = [];
   const keep = (s: Sample): number => samples.push(reuseSamples ? copySample(s) : s);
-  const parser = new LogParser(SOURCE, { sample: keep, diagnostic: (d) => diagnostics.push(d) }, { maxLineLength, reuseSamples });
+  const parser = new FragIdxScanner(SOURCE, { sample: keep, diagnostic: (d) => diagnostics.push(d) }, { maxLineLength, reuseSamples });
   const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   let from = 0;
   for (const to of [...at, bytes.length]) {

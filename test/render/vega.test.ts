@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
 import { DEFAULT_CHART_OPTIONS } from '../../src/views/chart/options.js';
-import { renderSvg } from '../../src/render/render.js';
+import { renderChartSvg } from '../../src/views/chart/render.js';
 import { loadVega, vegaModules, vegaScript, type Vega } from '../../src/render/vega.js';
 import { fixture, generated, type Loaded } from '../views/chart/load.js';
 
@@ -32,8 +32,8 @@ describe('Vega', () => {
     const { bins, caption } = load();
     modules ??= await vegaModules();
     for (const options of [DEFAULT_CHART_OPTIONS, { ...DEFAULT_CHART_OPTIONS, zRange: { kind: 'auto' } as const }]) {
-      const fromScript = await renderSvg(bins, caption, options, script!);
-      const fromModules = await renderSvg(bins, caption, options, modules);
+      const fromScript = await renderChartSvg(bins, caption, options, script!);
+      const fromModules = await renderChartSvg(bins, caption, options, modules);
       expect(fromScript.length).toBeGreaterThan(1000);
       expect(fromScript === fromModules).toBe(true);
     }

@@ -6,7 +6,7 @@
 // fast path reads such a row without searching for its end first and checks its fixed
 // bytes a word at a time; anything else (other widths, tabs, CRLF, damage) is left to
 // `scanRow`, which alone decides what a row is. Every row the fast path accepts,
-// `scanRow` accepts with the same values (test/parse/row-scan.test.ts checks it).
+// `scanRow` accepts with the same values (test/formats/frag-idx/row-scan.test.ts checks it).
 
 const SPACE = 32;
 const TAB = 9;

@@ -1,26 +1,14 @@
 // The sentences on and behind the chart: the notes under the panels and the description for screen readers.
 import type { TimeBins } from '../../summary/bins.js';
 import { formatCount as count, formatSpan, plural } from '../../summary/caption.js';
+import type { Clipping } from '../../summary/height.js';
+import { formatKiB } from '../../summary/sizes.js';
 import type { HeightScale } from './height-scale.js';
 
 
 /** FMFI as people write it: the minus sign of typography, thousands grouped. */
 export function formatFmfi(v: number): string {
   return v < 0 ? `−${count(-v)}` : count(v);
-}
-
-/** `4K`, `512K`, `2M`, `1G`: a block size in KiB, in the largest unit that divides it. */
-export function formatKiB(kib: number): string {
-  if (kib >= 1024 * 1024 && kib % (1024 * 1024) === 0) return `${kib / (1024 * 1024)}G`;
-  if (kib >= 1024 && kib % 1024 === 0) return `${kib / 1024}M`;
-  return `${kib}K`;
-}
-
-export interface Clipping {
-  readonly above: number;
-  readonly below: number;
-  /** Every bar drawn (bins × orders × domains with a value). */
-  readonly bars: number;
 }
 
 /** What a bar stands for, or null when every bar is one sample. */

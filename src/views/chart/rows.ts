@@ -12,9 +12,6 @@ export interface RowShape {
   readonly area: string;
   /** Marks along the stretches drawn at a limit of the height range. */
   readonly caps: string;
-  /** Bars (bins) whose worst value lies beyond the range. */
-  readonly clippedAbove: number;
-  readonly clippedBelow: number;
 }
 
 /** One decimal: a tenth of a pixel is below what any screen shows, and keeps the text short. */
@@ -56,8 +53,6 @@ export function rowShape(
   const bottom = y(scale.min);
   let area = '';
   let caps = '';
-  let clippedAbove = 0;
-  let clippedBelow = 0;
   // The open piece of area: its current height; null when no piece is open.
   let level: string | null = null;
   // The open cap: its height and where it started.
@@ -79,8 +74,6 @@ export function rowShape(
     const right = x(joined ? following.start : Math.max(bin.end, bin.start + frame.barMs));
     const v = cell.worst;
     const h = v > scale.max ? top : v < scale.min ? bottom : y(v);
-    if (v > scale.max) clippedAbove++;
-    if (v < scale.min) clippedBelow++;
 
     if (level === null) {
       area += `M${left},${base}V${h}`;
@@ -97,5 +90,5 @@ export function rowShape(
       closeCap(right);
     }
   }
-  return { area, caps, clippedAbove, clippedBelow };
+  return { area, caps };
 }

@@ -7,7 +7,9 @@ import type { TimeBins } from '../../summary/bins.js';
 import type { Caption } from '../../summary/caption.js';
 import { heightScale, heightY, type HeightScale } from './height-scale.js';
 import { chartLayout, FONT_SIZE, type Layout } from './layout.js';
-import { describe, fitTitle, formatKiB, noteLines, subtitleLines, type Clipping, type NoteLine } from './notes.js';
+import { countClipped, type Clipping } from '../../summary/height.js';
+import { formatKiB } from '../../summary/sizes.js';
+import { describe, fitTitle, noteLines, subtitleLines, type NoteLine } from './notes.js';
 import type { ChartOptions } from './options.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
 import { px, rowShape, timeX, type TimeFrame } from './rows.js';
@@ -123,17 +125,12 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   const ticks = chooseTimeTicks(frame.start, frame.end, layout.timeWidth, FONT_SIZE.label);
   const colours = orderColours(bins.orders.length);
   const rows: RowItem[] = [];
-  let above = 0;
-  let below = 0;
-  let bars = 0;
   bins.domains.forEach((domain, d) => {
     let z = 0;
     // Back to front: the highest order first, so nearer rows cover farther ones.
     for (let k = bins.orders.length - 1; k >= 0; k--) {
       const order = bins.orders[k]!;
       const shape = rowShape(bins, d, k, layout, height, frame);
-      above += shape.clippedAbove;
-      below += shape.clippedBelow;
       const label = `${formatKiB(order.sizeKiB)} (order ${order.order})`;
       const { fill, stroke } = colours[k]!;
       if (shape.area !== '') {
@@ -145,8 +142,7 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
       }
     }
   });
-  for (const bin of bins.bins) for (const cells of bin.cells) for (const c of cells) if (c !== null) bars++;
-  const clipping = { above, below, bars };
+  const clipping = countClipped(bins, height);
 
   const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note);
   const subtitle = subtitleLines(xmlSafe(caption.subtitle), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.subtitle);

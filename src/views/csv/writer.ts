@@ -2,8 +2,8 @@
 // loads the csv dialect's module (and csv-stringify with it) only when that dialect is asked for.
 import type { Diagnostic, Sample } from '../../model.js';
 import { AwkWriter, type DomainFilter } from './awk.js';
-import type { ByteBuilder } from './bytes.js';
-import { csvLines } from './rfc4180.js';
+import { ByteBuilder } from './bytes.js';
+import { csvHeader, csvLines } from './rfc4180.js';
 
 export const Dialect = { awk: 'awk', csv: 'csv' } as const;
 export type Dialect = keyof typeof Dialect;
@@ -28,4 +28,24 @@ export class CsvWriter {
     if (this.awk !== null) this.awk.sample(sample, out);
     else out.ascii(csvLines(sample, this.domain));
   };
+}
+
+export interface CsvOptions {
+  /** `awk` (the default): what parse_vm_frag.awk prints; `csv`: RFC 4180 with a header. */
+  readonly dialect?: Dialect;
+  /** Keep only this NUMA domain; all by default. */
+  readonly domain?: DomainFilter;
+  /** The log's name in diagnostics (the awk dialect notes rows the awk script would drop). */
+  readonly file?: string;
+  readonly onDiagnostic?: (d: Diagnostic) => void;
+}
+
+/** The CSV text of samples, in order, in either dialect (the csv dialect with its header). Pure. */
+export function formatCsv(samples: Iterable<Sample>, options: CsvOptions = {}): string {
+  const dialect = options.dialect ?? 'awk';
+  const writer = new CsvWriter(dialect, options.domain ?? null, options.file ?? '-', options.onDiagnostic ?? (() => undefined));
+  const out = new ByteBuilder(1 << 16);
+  if (dialect === 'csv') out.ascii(csvHeader());
+  for (const sample of samples) writer.sample(sample, out);
+  return out.toString();
 }

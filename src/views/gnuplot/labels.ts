@@ -1,12 +1,6 @@
 // Axis words: block sizes for the depth axis, time tick spacing and format for the time axis.
 import type { LocalTime } from '../../model.js';
-
-/** `4K`, `2M`, `16M`, `1G`: the kernel's block size in KiB, in the largest unit that divides it. */
-export function formatBlockSize(sizeKiB: number): string {
-  if (sizeKiB > 0 && sizeKiB % (1024 * 1024) === 0) return `${sizeKiB / (1024 * 1024)}G`;
-  if (sizeKiB > 0 && sizeKiB % 1024 === 0) return `${sizeKiB / 1024}M`;
-  return `${sizeKiB}K`;
-}
+import { formatKiB } from '../../summary/sizes.js';
 
 export interface TimeTicks {
   /** The first tick: a multiple of the step, so hours land on the hour, days at midnight, weeks on Mondays. */
@@ -73,7 +67,7 @@ export interface DepthTic {
  * third…) order from 4K up is labelled, so labels never overlap.
  */
 export function depthTics(orders: readonly { order: number; sizeKiB: number }[], axisPixels: number): DepthTic[] {
-  const labels = orders.map((o) => formatBlockSize(o.sizeKiB));
+  const labels = orders.map((o) => formatKiB(o.sizeKiB));
   const widest = Math.max(0, ...labels.map((l) => l.length)) * DEPTH_LABEL_CHAR_PX + DEPTH_LABEL_GAP_PX;
   const first = orders[0]?.order ?? 0;
   const last = orders[orders.length - 1]?.order ?? 0;

@@ -1,8 +1,8 @@
 // What a generated gnuplot script can be asked for: terminal, size, height range; checked and defaulted once.
-// The height range means the same for the script as for our chart: one parser, one default.
-import { DEFAULT_Z_RANGE, type ZRange } from '../chart/options.js';
-
-export { DEFAULT_Z_RANGE, parseZRange, type ZRange } from '../chart/options.js';
+// The height range and the default size mean the same for the script as for our chart (summary/).
+import { optionError } from '../../errors.js';
+import { DEFAULT_Z_RANGE, type ZRange } from '../../summary/height.js';
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../../summary/picture.js';
 
 /** gnuplot terminals the script can select, and how each one measures its size. */
 export const Terminal = {
@@ -20,10 +20,6 @@ export function isTerminal(s: string): s is Terminal {
   return Object.hasOwn(Terminal, s);
 }
 
-
-/** The size of our SVG chart, so both pictures of a log have the same shape. */
-export const DEFAULT_WIDTH = 1200;
-export const DEFAULT_HEIGHT = 700;
 /** gnuplot draws nothing sensible below this. */
 export const MIN_SIZE = 200;
 export const MAX_SIZE = 20_000;
@@ -47,25 +43,17 @@ export const DEFAULT_OPTIONS: GnuplotOptions = {
   zRange: DEFAULT_Z_RANGE,
 };
 
-/** Thrown for an option value that cannot be used; the CLI turns it into a usage error. */
-export class GnuplotOptionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GnuplotOptionError';
-  }
-}
-
+/** Throws OptionError. */
 export function parseTerminal(value: string): Terminal {
   if (isTerminal(value)) return value;
-  throw new GnuplotOptionError(
-    `expected a gnuplot terminal, one of ${Object.keys(Terminal).join(', ')}; got "${value}".`,
-  );
+  throw optionError('TERMINAL', Object.keys(Terminal), value);
 }
 
+/** Throws OptionError. */
 export function parseSize(value: string): number {
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!(n >= MIN_SIZE && n <= MAX_SIZE)) {
-    throw new GnuplotOptionError(`expected a size in pixels from ${MIN_SIZE} to ${MAX_SIZE}, got "${value}".`);
+    throw optionError('SIZE_RANGE', MIN_SIZE, MAX_SIZE, value);
   }
   return n;
 }

@@ -9,6 +9,7 @@
 // reaches the script only through gnuplotString.
 import type { TimeBins } from '../../summary/bins.js';
 import { formatCount, type Caption } from '../../summary/caption.js';
+import { countClipped, heightLimits, type HeightLimits } from '../../summary/height.js';
 import { Warn } from '../../errors.js';
 import { formatLogTime } from '../../time.js';
 import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from './datablock.js';
@@ -18,7 +19,7 @@ import { DEFAULT_OPTIONS, type GnuplotOptions } from './options.js';
 import { wallColours } from './palette.js';
 import { gnuplotString } from './quote.js';
 import { terminalCommand } from './terminal.js';
-import { countBeyond, zLimits, zTics, type ZLimits } from './z-axis.js';
+import { zTics } from './z-axis.js';
 
 /** Pixels a time tick label needs along the axis so that neighbours never touch. */
 const TICK_LABEL_PX = 90;
@@ -57,7 +58,7 @@ function terminal(options: GnuplotOptions, height: number): string {
   );
 }
 
-function axes(bins: TimeBins, limits: ZLimits, shape: Layout): string {
+function axes(bins: TimeBins, limits: HeightLimits, shape: Layout): string {
   const first = bins.bins[0]!.start;
   const last = bins.bins[bins.bins.length - 1]!.end;
   const ticks = timeTicks(first, last, shape.timeAxisPixels / TICK_LABEL_PX);
@@ -117,9 +118,9 @@ function walls(bins: TimeBins, domainIndex: number): string {
 }
 
 /** The note under the panels: how many plotted values the FMFI axis cuts, so a flat wall at the limit is not misread. */
-export function noteText(bins: TimeBins, limits: ZLimits): string | null {
+export function noteText(bins: TimeBins, limits: HeightLimits): string | null {
   if (limits.auto) return null;
-  const { below, above, total } = countBeyond(bins, limits);
+  const { below, above, bars: total } = countClipped(bins, limits);
   const n = formatCount;
   const of = `of ${n(total)} plotted values`;
   if (below > 0 && above > 0) {
@@ -181,7 +182,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   out += '\n';
   for (let d = 0; d < bins.domains.length; d++) out += `${datablock(bins, d)}\n`;
   // 3. axes
-  const limits = zLimits(bins, options.zRange);
+  const limits = heightLimits(options.zRange, bins);
   out += axes(bins, limits, shape);
   // 4. panels
   out += `\n${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;

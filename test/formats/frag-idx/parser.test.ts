@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../../../fixtures/generate.js';
-import { LogParser } from '../../../src/formats/frag-idx/scanner.js';
+import { FragIdxScanner } from '../../../src/formats/frag-idx/scanner.js';
 import { parseLog } from '../../../src/formats/read.js';
 import { formatLogTime } from '../../../src/time.js';
 import type { Diagnostic, Sample } from '../../../src/model.js';
@@ -29,7 +29,7 @@ function rows(samples: readonly Sample[]): string[] {
   );
 }
 
-describe('LogParser', () => {
+describe('FragIdxScanner', () => {
   it('reads a sample in the exact kernel format into typed values', () => {
     const w = parseLog(sample('2024-04-08_10:05:00', ROWS), 'vm_frag_20240408_1005.log');
     expect(w.diagnostics).toEqual([]);
@@ -57,7 +57,7 @@ describe('LogParser', () => {
     const whole = parseLog(text);
     for (const size of [1, 7, 64, 1000]) {
       const samples: Sample[] = [];
-      const p = new LogParser('x', { sample: (s) => samples.push(s), diagnostic: () => undefined });
+      const p = new FragIdxScanner('x', { sample: (s) => samples.push(s), diagnostic: () => undefined });
       for (let i = 0; i < text.length; i += size) p.write(Buffer.from(text.slice(i, i + size), 'latin1'));
       p.end();
       expect(samples).toEqual(whole.samples);
@@ -194,7 +194,7 @@ describe('LogParser', () => {
     const long = 'x'.repeat(200_000);
     const samples: Sample[] = [];
     const diagnostics: Diagnostic[] = [];
-    const p = new LogParser('l.log', { sample: (s) => samples.push(s), diagnostic: (d) => diagnostics.push(d) });
+    const p = new FragIdxScanner('l.log', { sample: (s) => samples.push(s), diagnostic: (d) => diagnostics.push(d) });
     const text = `${long}\n${sample('2024-04-08_10:05:00', ROWS)}`;
     for (let i = 0; i < text.length; i += 4096) p.write(text.slice(i, i + 4096));
     p.end();

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../../../fixtures/generate.js';
 import type { Diagnostic, Sample } from '../../../src/model.js';
-import { LogParser, type ParserOptions } from '../../../src/formats/frag-idx/scanner.js';
+import { FragIdxScanner, type ScannerOptions } from '../../../src/formats/frag-idx/scanner.js';
 
-function parse(bytes: Buffer, cuts: readonly number[], options: ParserOptions): { samples: Sample[]; diagnostics: Diagnostic[] } {
+function parse(bytes: Buffer, cuts: readonly number[], options: ScannerOptions): { samples: Sample[]; diagnostics: Diagnostic[] } {
   const samples: Sample[] = [];
   const diagnostics: Diagnostic[] = [];
-  const parser = new LogParser('d.log', { sample: (s) => samples.push(s), diagnostic: (d) => diagnostics.push(d) }, options);
+  const parser = new FragIdxScanner('d.log', { sample: (s) => samples.push(s), diagnostic: (d) => diagnostics.push(d) }, options);
   let from = 0;
   for (const to of [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)) {
     parser.write(bytes.subarray(from, to));

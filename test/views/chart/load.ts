@@ -7,7 +7,7 @@ import { chartCaption, type Caption } from '../../../src/summary/caption.js';
 import { maxBinsFor } from '../../../src/views/chart/layout.js';
 import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../src/views/chart/options.js';
 import { parseLog } from '../../../src/formats/read.js';
-import { LogParser } from '../../../src/formats/frag-idx/scanner.js';
+import { FragIdxScanner } from '../../../src/formats/frag-idx/scanner.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
 export interface Loaded {
@@ -25,7 +25,7 @@ export function fixture(name: string, options: ChartOptions = DEFAULT_CHART_OPTI
 /** A generated log streamed through the parser into the binner, never held whole. */
 export function generated(generate: GenerateOptions, name = 'generated.log', options: ChartOptions = DEFAULT_CHART_OPTIONS): Loaded {
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
-  const parser = new LogParser(name, { sample: (s) => binner.add(s), diagnostic: () => {} });
+  const parser = new FragIdxScanner(name, { sample: (s) => binner.add(s), diagnostic: () => {} });
   let chunk = '';
   for (const text of generateSamples(generate)) {
     chunk += text;

@@ -1,13 +1,14 @@
-import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { maxBinsFor } from '../../../src/views/chart/layout.js';
-import { DEFAULT_CHART_OPTIONS, formatZRange, parseZRange } from '../../../src/views/chart/options.js';
+import { OptionError } from '../../../src/errors.js';
+import { formatZRange, parseZRange } from '../../../src/summary/height.js';
+import { DEFAULT_CHART_OPTIONS } from '../../../src/views/chart/options.js';
 
 function failure(text: string): string {
   try {
     parseZRange(text);
   } catch (e) {
-    expect(e).toBeInstanceOf(InvalidArgumentError);
+    expect(e).toBeInstanceOf(OptionError);
     return (e as Error).message;
   }
   throw new Error(`parseZRange(${JSON.stringify(text)}) did not throw`);

@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../../fixtures/catalogue.js';
 import { chartCaption } from '../../../src/summary/caption.js';
 import { DEFAULT_CHART_OPTIONS } from '../../../src/views/chart/options.js';
-import { addTitleAndDesc, renderSvg, svgToPng } from '../../../src/render/render.js';
+import { addTitleAndDesc, svgToPng } from '../../../src/render/render.js';
+import { renderChartSvg } from '../../../src/views/chart/render.js';
 import { decodePng, distinctColours, inkedShare, PNG_SIGNATURE } from './png.js';
 import { fixture, generated } from './load.js';
 import { elementNames } from '../../helpers/svg.js';
@@ -23,10 +24,10 @@ function svgSize(svg: string): { width: number; height: number } {
 
 const withSamples = CATALOGUE.filter((f) => fixture(f.name).bins.samples > 0).map((f) => f.name);
 
-describe('renderSvg', () => {
+describe('renderChartSvg', () => {
   it.each(withSamples)('writes a well-formed standalone SVG for %s', async (name) => {
     const { bins, caption } = fixture(name);
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     valid(svg);
     expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
@@ -38,8 +39,8 @@ describe('renderSvg', () => {
     try {
       for (const name of withSamples) {
         const { bins, caption } = fixture(name);
-        await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
-        await renderSvg(bins, caption, { ...DEFAULT_CHART_OPTIONS, zRange: { kind: 'auto' } });
+        await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+        await renderChartSvg(bins, caption, { ...DEFAULT_CHART_OPTIONS, zRange: { kind: 'auto' } });
       }
       expect(warn).not.toHaveBeenCalled();
       expect(error).not.toHaveBeenCalled();
@@ -51,7 +52,7 @@ describe('renderSvg', () => {
 
   it('opens with <title> and <desc> for screen readers', async () => {
     const { bins, caption } = fixture('vm_frag_20240408_1005.log');
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     expect(svg).toMatch(/<svg [^>]*><title>vm_frag_20240408_1005\.log<\/title><desc>3D chart of the memory fragmentation index/);
     const desc = /<desc>([^<]*)<\/desc>/.exec(svg)![1]!;
     expect(desc).toContain(caption.subtitle);
@@ -65,7 +66,7 @@ describe('renderSvg', () => {
     ['one-domain.log', 1],
   ])('draws one panel per NUMA domain for %s', async (name, domains) => {
     const { bins, caption } = fixture(name);
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     const panels = [...svg.matchAll(/<g aria-label="domain (\d+)"/g)].map((m) => Number(m[1]));
     expect(panels).toEqual([...Array(domains).keys()]);
     const labels = [...svg.matchAll(/>domain (\d+)<\/text>/g)].map((m) => Number(m[1]));
@@ -79,7 +80,7 @@ describe('renderSvg', () => {
     const { bins } = fixture('one-domain.log');
     const name = 'a<script>alert(1)</script>&.log';
     const caption = { ...chartCaption('x.log', null, bins), title: name };
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     valid(svg);
     expect(svg).not.toContain('<script');
     const doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: true, htmlEntities: true }).parse(svg);
@@ -91,7 +92,7 @@ describe('renderSvg', () => {
   it('escapes a file name given as a path, and keeps only its base name', async () => {
     const { bins } = fixture('one-domain.log');
     const caption = chartCaption('logs/"quoted" & <odd>.log', null, bins);
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     valid(svg);
     expect(svg).toContain('<title>"quoted" &amp; &lt;odd&gt;.log</title>');
   });
@@ -99,7 +100,7 @@ describe('renderSvg', () => {
   it('replaces characters XML cannot carry, so a control character in a name leaves the SVG valid', async () => {
     const { bins } = fixture('one-domain.log');
     const caption = { ...chartCaption('x.log', null, bins), title: 'bell\u0007\ud800.log' };
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     valid(svg);
     expect(svg).toContain('<title>bell\ufffd\ufffd.log</title>');
   });
@@ -107,7 +108,7 @@ describe('renderSvg', () => {
   it('stays under 1.5 MB for a generated 100,000-sample log', async () => {
     const { bins, caption } = generated({ seed: 11, samples: 100_000, intervalSeconds: 60, gapsAfter: [40_000] });
     expect(bins.samples).toBe(100_000);
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     valid(svg);
     expect(Buffer.byteLength(svg)).toBeLessThanOrEqual(MAX_SVG_BYTES);
     // One path per row, not one element per bar.
@@ -116,7 +117,7 @@ describe('renderSvg', () => {
 
   it('asks for DejaVu Sans first, with fallbacks of the same metrics', async () => {
     const { bins, caption } = fixture('one-domain.log');
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     const families = new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map((m) => m[1]));
     expect([...families]).toEqual(["'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Geneva, sans-serif"]);
   });
@@ -131,7 +132,7 @@ describe('addTitleAndDesc', () => {
 describe('svgToPng', () => {
   it('makes a PNG of the SVG\'s size that is a real picture, not a blank', async () => {
     const { bins, caption } = fixture('numa-2-domains.log');
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     const png = await svgToPng(svg);
     expect(Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)).toBe(true);
     const image = decodePng(png);
@@ -144,7 +145,7 @@ describe('svgToPng', () => {
 
   it('draws the text with the bundled fonts', async () => {
     const { bins, caption } = fixture('one-domain.log');
-    const svg = await renderSvg(bins, caption, DEFAULT_CHART_OPTIONS);
+    const svg = await renderChartSvg(bins, caption, DEFAULT_CHART_OPTIONS);
     const withText = decodePng(await svgToPng(svg));
     const withoutText = decodePng(await svgToPng(svg.replace(/<text [^>]*>[^<]*<\/text>/g, '')));
     // The title's band: only text is drawn there.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binSamples, type TimeBins } from '../../../src/summary/bins.js';
 import { chartCaption } from '../../../src/summary/caption.js';
-import { formatKiB } from '../../../src/views/chart/notes.js';
 import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../src/views/chart/options.js';
 import { chartScene } from '../../../src/views/chart/scene.js';
 import { chartSpec } from '../../../src/views/chart/spec.js';
@@ -159,11 +158,5 @@ describe('chartSpec', () => {
     const four = chartScene(bins, caption, DEFAULT_CHART_OPTIONS).layout;
     expect(four.panelHeight).toBe(one.panelHeight);
     expect(four.height - one.height).toBe(3 * one.panelHeight);
-  });
-});
-
-describe('formatKiB', () => {
-  it('uses the largest unit that divides the size', () => {
-    expect([4, 8, 512, 1024, 16384, 131072, 1048576, 1536].map(formatKiB)).toEqual(['4K', '8K', '512K', '1M', '16M', '128M', '1G', '1536K']);
   });
 });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { depthTics, formatBlockSize, timeTicks } from '../../../src/views/gnuplot/labels.js';
+import { depthTics, timeTicks } from '../../../src/views/gnuplot/labels.js';
 import { formatLogTime } from '../../../src/time.js';
 import { T0 } from './samples.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-describe('formatBlockSize', () => {
-  it('uses the largest unit that divides the size the kernel printed', () => {
-    expect([4, 8, 512, 1024, 16384, 131072, 262144, 1048576, 1536].map(formatBlockSize)).toEqual([
-      '4K', '8K', '512K', '1M', '16M', '128M', '256M', '1G', '1536K',
-    ]);
-  });
-});
 
 describe('timeTicks', () => {
   it('picks the shortest step that keeps the labels within the count', () => {

@@ -1,8 +1,9 @@
-import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, parseSize, parseTerminal, parseZRange } from '../../../src/views/gnuplot/options.js';
+import { OptionError } from '../../../src/errors.js';
+import { parseZRange } from '../../../src/summary/height.js';
+import { DEFAULT_OPTIONS, parseSize, parseTerminal } from '../../../src/views/gnuplot/options.js';
 
-// The chart's parser (tested in test/chart/options.test.ts); here: nothing but numbers reaches a script.
+// The shared parser (tested in test/views/chart/options.test.ts); here: nothing but numbers reaches a script.
 describe('parseZRange', () => {
   it('reads MIN:MAX and auto', () => {
     expect(parseZRange('-1000:1000')).toEqual({ kind: 'fixed', min: -1000, max: 1000 });
@@ -11,7 +12,7 @@ describe('parseZRange', () => {
   });
 
   it.each(['1000:-1000', '5:5', '', 'auto:1', '-1000', '-1e3:1000', '0:1000;system("x")', '`touch x`:1'])('refuses %j', (value) => {
-    expect(() => parseZRange(value)).toThrow(InvalidArgumentError);
+    expect(() => parseZRange(value)).toThrow(OptionError);
   });
 });
 

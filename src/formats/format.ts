@@ -1,0 +1,59 @@
+// The seam every input format plugs into: recognise a log by its first bytes, then stream typed samples.
+//
+// A format is one module that exports a `LogFormat` and is listed in registry.ts;
+// nothing else (no command, no view) knows which formats exist.
+import type { Diagnostic, LocalTime, Sample } from '../model.js';
+
+/** Where a reader hands what it reads. */
+export interface ReaderSink {
+  /** With `reuseSamples`, `sample` is valid only during the call. */
+  sample(sample: Sample): void;
+  diagnostic(diagnostic: Diagnostic): void;
+}
+
+export interface ReaderOptions {
+  /** Longer lines are skipped as they stream by, so one huge line is never held whole. */
+  readonly maxLineLength?: number;
+  /**
+   * True hands the sink the same sample objects every time, rewritten: the sink must
+   * not keep a sample, or anything in it, after `sample()` returns. Streaming sinks
+   * then cost no allocation per row. Off by default: a caller that keeps samples must
+   * never get rewritten objects.
+   */
+  readonly reuseSamples?: boolean;
+}
+
+/** What a reader saw in one log, for summaries and chart notes. */
+export interface ReadSummary {
+  samples: number;
+  /** Samples with at least one row. */
+  samplesWithData: number;
+  rows: number;
+  warnings: number;
+  first: LocalTime | null;
+  last: LocalTime | null;
+}
+
+/** A streaming reader of one log: chunks in, samples and diagnostics out to its sink. */
+export interface LogReader {
+  /** Feeds the next piece of the log; pieces may split lines anywhere. */
+  write(chunk: Buffer | string): void;
+  /** Ends the log (a last line without a newline is read now) and says what was seen. */
+  end(): ReadSummary;
+  /** Lines read so far. */
+  readonly lines: number;
+}
+
+/** An input format. */
+export interface LogFormat {
+  /** What `--input-format` calls it. */
+  readonly name: string;
+  /** What its logs hold, for messages: `vm.phys_frag_idx`. */
+  readonly title: string;
+  /**
+   * How sure the format is that a log starting with `head` (its first bytes, latin1)
+   * is its own: 0 not at all, 1 certain. A log none is sure of goes to the default.
+   */
+  recognise(head: string): number;
+  reader(file: string, sink: ReaderSink, options?: ReaderOptions): LogReader;
+}

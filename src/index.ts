@@ -1,0 +1,58 @@
+// fmfi-plot's library API: read a log, bin its samples, compute what is shared, build a view, render, write.
+//
+//   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
+//   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
+//   views/    summary → an output         chartSpec, formatCsv, gnuplotScript
+//   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
+//
+// The command line (`fmfi-plot`) is one caller of these; nothing here reads argv,
+// prints, or exits. Errors a user can act on are FmfiError (input and output) and
+// OptionError (a value that cannot be used), each with a code from the catalogue.
+
+// The model
+export { domainLabel, Severity } from './model.js';
+export type { BootWindow, Diagnostic, DomainReading, LocalTime, OrderReading, Sample } from './model.js';
+export { formatIsoLocal, formatLogTime, localTime } from './time.js';
+export {
+  Failure,
+  FmfiError,
+  isFmfiError,
+  OptionError,
+  Usage,
+  Warn,
+  type DiagnosticCode,
+  type FailureCode,
+  type UsageCode,
+} from './errors.js';
+
+// Reading logs
+export { bootTimeFromName, type BootTimeResult } from './formats/boot-time.js';
+export type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './formats/format.js';
+export { bootTimeOf, parseLog, readWindow, streamLog, type LogHandlers, type LogInfo, type ReadOptions } from './formats/read.js';
+export { DEFAULT_FORMAT, FORMATS, isFormatName, openReader, recogniseFormat, type FormatName } from './formats/registry.js';
+
+// What every view shares
+export { binSamples, TimeBinner, type Bin, type BinCell, type BinOptions, type OrderInfo, type TimeBins } from './summary/bins.js';
+export { chartCaption, formatCount, formatSpan, type Caption } from './summary/caption.js';
+export {
+  countClipped,
+  DEFAULT_Z_RANGE,
+  formatZRange,
+  heightLimits,
+  heightTicks,
+  parseZRange,
+  type Clipping,
+  type HeightLimits,
+  type ZRange,
+} from './summary/height.js';
+export { orderColours, type OrderColours } from './summary/palette.js';
+export { formatKiB } from './summary/sizes.js';
+
+// Views
+export { chartSpec, DEFAULT_CHART_OPTIONS, maxBinsFor as chartMaxBins, renderChartSvg, type ChartOptions } from './views/chart/index.js';
+export { formatCsv, type CsvOptions, type Dialect } from './views/csv/writer.js';
+export { DEFAULT_OPTIONS as DEFAULT_GNUPLOT_OPTIONS, Terminal, type GnuplotOptions } from './views/gnuplot/options.js';
+export { gnuplotScript, maxBinsFor as gnuplotMaxBins } from './views/gnuplot/script.js';
+
+// Rendering
+export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';

@@ -9,12 +9,12 @@
 //     4. each column sorted once; nearest-rank quantiles; uptimes from the boot time
 //        in the log's name, else from the first sample
 //
-// Why A from one row is enough: the kernel computes FMFI(j) = 1000 - floor(floor(P*1000/2^j)/B)
-// from a domain's free pages P and free blocks B, and floor(floor(x/a)/b) = floor(x/(a*b)), so
-// K = 1000 - FMFI(0) = floor(1000*P/B) and FMFI(j) = 1000 - floor(K/2^j) exactly. From order j
-// alone, A = P/B pages lies in [K_j*2^j/1000, (K_j+1)*2^j/1000), with K_j = 1000 - FMFI(j).
+// Why one row gives A, and how exactly: see average-block.ts.
 import type { BootWindow, LocalTime, OrderReading, Sample } from '../model.js';
+import { lowestRow } from './average-block.js';
 import { Values } from './values.js';
+
+export { averageBlockPages, type AverageBlock } from './average-block.js';
 
 /** Where uptimes count from: the boot time in the log's name, or its first sample. */
 export const UptimeFrom = { bootTime: 'boot-time', firstSample: 'first-sample' } as const;
@@ -100,18 +100,6 @@ export interface WindowStats {
   readonly domains: readonly DomainStats[];
 }
 
-/** A of one sample's rows. */
-export interface AverageBlock {
-  /** A = P/B in pages: a lower bound, exact to exactToPages. */
-  readonly pages: number;
-  /** The same in KiB, from the block size the kernel printed (never an assumed page size). */
-  readonly kib: number;
-  /** The order A was read from: 0, else the lowest order present. */
-  readonly fromOrder: number;
-  /** 2^fromOrder / 1000: the true A lies in [pages, pages + exactToPages). */
-  readonly exactToPages: number;
-}
-
 /**
  * The q-quantile of ascending `sorted` by nearest rank: the value at rank ⌈q·n⌉ (1-based),
  * the minimum for q = 0. The median of 4 values is the 2nd.
@@ -125,31 +113,6 @@ export function nearestRank(sorted: ArrayLike<number>, q: number): number {
   const near = Math.round(x);
   const rank = Math.abs(x - near) <= 1e-9 * n ? near : Math.ceil(x);
   return sorted[Math.max(1, rank) - 1]!;
-}
-
-/**
- * A from a domain's rows in one sample: from order 0 to 1/1000 of a page, else from the
- * lowest order present (less exact: see exactToPages). null without rows. Every row 0 is
- * the kernel's answer when the domain has no free block at all (B = 0): A is then 0.
- */
-export function averageBlockPages(orders: readonly OrderReading[]): AverageBlock | null {
-  const low = lowestRow(orders);
-  if (low === undefined) return null;
-  const exactToPages = 2 ** low.order / 1000;
-  if (noFreeBlock(orders)) return { pages: 0, kib: 0, fromOrder: low.order, exactToPages };
-  const k = 1000 - low.fmfi;
-  return { pages: (k * 2 ** low.order) / 1000, kib: (k * low.sizeKiB) / 1000, fromOrder: low.order, exactToPages };
-}
-
-function lowestRow(orders: readonly OrderReading[]): OrderReading | undefined {
-  let low: OrderReading | undefined;
-  for (const r of orders) if (low === undefined || r.order < low.order) low = r;
-  return low;
-}
-
-/** Two or more rows, all 0: only B = 0 gives that (with B > 0 two orders never share FMFI 0). */
-function noFreeBlock(orders: readonly OrderReading[]): boolean {
-  return orders.length > 1 && orders.every((r) => r.fmfi === 0);
 }
 
 class OrderColumn {
@@ -223,7 +186,7 @@ export class WindowStatsBuilder {
         if (row.order < low.order) low = row;
       }
       // 2.
-      const empty = allZero && rows.length > 1; // no free block: see noFreeBlock()
+      const empty = allZero && rows.length > 1; // no free block: see noFreeBlock() in average-block.ts
       const average = empty ? 0 : (1000 - low.fmfi) * low.sizeKiB;
       columns.average.push(average);
       columns.lastAverage = average;

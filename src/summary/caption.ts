@@ -13,6 +13,7 @@ export interface Caption {
 
 /** `3 d 4 h`, `2 h 5 min`, `45 s`: a duration in the two largest units that matter. */
 export function formatSpan(ms: number): string {
+  if (ms < 0) return `-${formatSpan(-ms)}`;
   const s = Math.round(ms / 1000);
   const units: Array<[string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
   const parts: string[] = [];

@@ -42,6 +42,7 @@ export const Warn = {
   NO_FMFI: (samples: number) =>
     `${samples === 1 ? 'its only sample has no' : `none of its ${samples} samples has`} vm.phys_frag_idx output (kernel without the sysctl?)`,
   BOOT_TIME_INVALID: (name: string) => `${name} is not a valid vm_frag_YYYYMMDD_HHMM.log time: boot time unknown`,
+  DOMAIN_ABSENT: (domain: number) => `no sample has rows of domain ${domain}: nothing to show for --domain ${domain}`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>
     `rows with a block size of 100000K or more, such as order ${order} (${sizeKiB}K): parse_vm_frag.awk drops them silently; fmfi-plot keeps them`,
 } as const;

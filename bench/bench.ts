@@ -19,10 +19,12 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmS
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateSamples, type GenerateOptions } from '../fixtures/generate.js';
+import { locateReference, type Reference } from '../fixtures/reference.js';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
-const REFERENCE = join(ROOT, '..', 'shared', 'reference');
+// The original pipeline: FMFI_REFERENCE_DIR, else ../shared/reference; without it the pairs are skipped.
+const REFERENCE = locateReference(ROOT);
 const CACHE = join(ROOT, '.cache', 'bench');
 const WORK = join(CACHE, 'work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -135,11 +137,11 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 :
 const sec = (s: number): string => `${s.toFixed(2)} s`;
 
 /** The original pipeline for one log: awk to CSV, the template with its name filled in, gnuplot. */
-function pipelineSide(log: string, base: string): Side {
-  const template = readFileSync(join(REFERENCE, 'template.gnuplot'), 'utf8').replaceAll('%%NAME%%', base);
+function pipelineSide(reference: Reference, log: string, base: string): Side {
+  const template = readFileSync(reference.template, 'utf8').replaceAll('%%NAME%%', base);
   writeFileSync(join(WORK, `${base}.gnuplot`), template);
   return async () => {
-    const awk = await run(['mawk', '-f', join(REFERENCE, 'parse_vm_frag.awk'), log], join(WORK, `${base}.csv`));
+    const awk = await run(['mawk', '-f', reference.awkScript, log], join(WORK, `${base}.csv`));
     const plot = await run(['gnuplot', `${base}.gnuplot`], join(WORK, 'gnuplot.out'));
     return { run: { seconds: awk.seconds + plot.seconds, peakRss: 0 }, outputBytes: statSync(join(WORK, `${base}.svg`)).size };
   };
@@ -164,14 +166,16 @@ async function main(): Promise<void> {
   const gnuplot = have('gnuplot');
   const rows: string[][] = [];
   const notes: string[] = [];
+  if (!REFERENCE.found) notes.push(`${REFERENCE.problem}: the pairs with the original pipeline are skipped (set FMFI_REFERENCE_DIR).`);
+  const reference = REFERENCE.found ? REFERENCE.reference : null;
 
   for (const [label, log] of [['100,000 samples, 1 domain', long], ['20,000 samples, 4 domains', numa]] as const) {
     const size = mb(statSync(log).size);
-    if (mawk) {
+    if (reference !== null && mawk) {
       const csvOut = join(WORK, 'ours.csv');
       const [theirs, ours] = await compare([
         async () => {
-          const r = await run(['mawk', '-f', join(REFERENCE, 'parse_vm_frag.awk'), log], join(WORK, 'awk.csv'));
+          const r = await run(['mawk', '-f', reference.awkScript, log], join(WORK, 'awk.csv'));
           return { run: r, outputBytes: statSync(join(WORK, 'awk.csv')).size };
         },
         async () => {
@@ -182,20 +186,20 @@ async function main(): Promise<void> {
       const same = readFileSync(join(WORK, 'awk.csv')).equals(readFileSync(csvOut));
       rows.push([`CSV, ${label} (${size})`, `mawk ${sec(theirs!.seconds)}`, `fmfi-plot csv ${sec(ours!.seconds)}`,
         `**${(theirs!.seconds / ours!.seconds).toFixed(1)}×**`, `${mb(ours!.outputBytes)}${same ? ', identical' : ', DIFFERENT'}`]);
-    } else {
+    } else if (reference !== null) {
       notes.push('mawk not found: the CSV pair is skipped (apt-get install mawk).');
     }
     if (csvOnly) continue;
-    if (mawk && gnuplot) {
+    if (reference !== null && mawk && gnuplot) {
       const base = log.split('/').pop()!.replace(/\.log$/, '');
-      const [theirs, svg, png] = await compare([pipelineSide(log, base), chartSide(log, 'svg'), chartSide(log, 'png')]);
+      const [theirs, svg, png] = await compare([pipelineSide(reference, log, base), chartSide(log, 'svg'), chartSide(log, 'png')]);
       rows.push([`chart, ${label}`, `mawk + gnuplot ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
         `fmfi-plot ${sec(svg!.seconds)}`, `**${(theirs!.seconds / svg!.seconds).toFixed(1)}×**`, `SVG ${mb(svg!.outputBytes)}`]);
       rows.push([`chart as PNG, ${label}`, '', `fmfi-plot --format png ${sec(png!.seconds)}`,
         `**${(theirs!.seconds / png!.seconds).toFixed(1)}×**`, `PNG ${mb(png!.outputBytes)}`]);
       rmSync(join(WORK, `${base}.csv`), { force: true });
       rmSync(join(WORK, `${base}.svg`), { force: true });
-    } else {
+    } else if (reference !== null) {
       notes.push('mawk or gnuplot not found: the chart pair is skipped (apt-get install mawk gnuplot-nox).');
     }
   }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'fmfi-plot.js');
 export const FIXTURES = join(ROOT, 'fixtures');
-export const AWK_SCRIPT = join(ROOT, '..', 'shared', 'reference', 'parse_vm_frag.awk');
 
 export interface CliResult {
   readonly status: number | null;

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWK_SCRIPT, FIXTURES, runCli } from '../../helpers/cli.js';
+import { FIXTURES, runCli } from '../../helpers/cli.js';
 import { needProgram } from '../../helpers/programs.js';
+import { needReference } from '../../helpers/reference.js';
 
-const REFERENCE = join(__dirname, '..', '..', '..', '..', 'shared', 'reference');
-const gnuplot = needProgram('gnuplot', 'apt-get install gnuplot-nox');
-const mawk = needProgram('mawk', 'apt-get install mawk');
+const reference = needReference();
+const gnuplot = reference && needProgram('gnuplot', 'apt-get install gnuplot-nox');
+const mawk = reference && needProgram('mawk', 'apt-get install mawk');
 
 /** The name render-all.sh gives everything: the log's name without `.log`. */
 const BASE = 'vm_frag_20240408_1005';
@@ -26,7 +27,7 @@ function renderAll(dir: string, toCsv: (log: string, csv: string) => void): { st
   // awk -f "$here/parse_vm_frag.awk" <"${log}" >"${base}.csv"
   toCsv(join(dir, `${BASE}.log`), join(dir, `${BASE}.csv`));
   // cp "$here/template.gnuplot" "${base}.gnuplot"; sed -i -e "s:%%NAME%%:${base}:g" "${base}.gnuplot"
-  const template = readFileSync(join(REFERENCE, 'template.gnuplot'), 'utf8');
+  const template = readFileSync(reference!.template, 'utf8');
   expect(template).toContain('%%NAME%%');
   writeFileSync(join(dir, `${BASE}.gnuplot`), template.replaceAll('%%NAME%%', BASE));
   // gnuplot ./*.gnuplot
@@ -63,7 +64,7 @@ describe.skipIf(gnuplot === null)('the original template.gnuplot on fmfi-plot cs
   it.skipIf(mawk === null)('draws the very picture the awk pipeline draws', () => {
     const ours = renderAll(mkdtempSync(join(dir, 'fmfi-')), fmfiCsv);
     const theirs = renderAll(mkdtempSync(join(dir, 'awk-')), (log, csv) => {
-      const awk = spawnSync(mawk!, ['-f', AWK_SCRIPT], { input: readFileSync(log) });
+      const awk = spawnSync(mawk!, ['-f', reference!.awkScript], { input: readFileSync(log) });
       expect(awk.status).toBe(0);
       writeFileSync(csv, awk.stdout);
     });

@@ -11,7 +11,7 @@ export { defaultLabel } from './notes.js';
 
 /** What the picture shows, for readers who cannot see it (the SVG's `<desc>`). */
 export function compareDescription(windows: readonly UptimeWindow[]): string {
-  return `FMFI and average free block size over uptime, one line per boot window. ${windows.map(alignmentNote).join('. ')}.`;
+  return `FMFI and average free block size over uptime, one line per boot window. Uptime 0 of each window: ${windows.map(alignmentNote).join('. ')}.`;
 }
 
 /** The comparison chart as a standalone SVG. */

@@ -11,20 +11,22 @@ export function defaultLabel(source: string, bootTime: LocalTime | null): string
   return bootTime === null ? name : `${name} (booted ${formatHuman(bootTime)})`;
 }
 
-/** How one window was put on the uptime axis, and what of it is shown. */
+/** Where one window's uptime 0 is, and what of it is shown (after the line "Uptime 0 of each window:"). */
 export function alignmentNote(w: UptimeWindow): string {
   const origin =
     w.alignment === 'bootTime'
-      ? `uptime from the boot time in the file name, ${formatHuman(w.bootTime!)}`
+      ? 'the boot time in its file name'
       : w.origin === null
-        ? 'no samples'
-        : `uptime from the first sample, ${formatHuman(w.origin)} (no boot time in the file name)`;
+        ? 'none (no samples)'
+        : `its first sample, ${formatHuman(w.origin)} (no boot time in its file name)`;
   const parts = [`${w.label}: ${origin}`];
   const { first, last, samples } = w.bins;
-  if (first !== null && last !== null) parts.push(`${plural(samples, 'sample')} from ${formatSpan(first)} to ${formatSpan(last)}`);
+  if (first !== null && last !== null) parts.push(`${plural(samples, 'sample')}, ${formatSpan(first)} to ${formatSpan(last)}`);
   if (w.beyondCut > 0) parts.push(`${plural(w.beyondCut, 'later sample')} cut off`);
   return parts.join('; ');
 }
+
+export const ALIGNMENT_HEAD = 'Uptime 0 of each window:';
 
 export interface Clipped {
   readonly below: number;

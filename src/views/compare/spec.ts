@@ -12,7 +12,7 @@ import { INK, MUTED_INK, windowColour, windowDash } from '../../summary/palette.
 import { formatKiB } from '../../summary/sizes.js';
 import type { UptimeWindow } from '../../summary/uptime.js';
 import { averageRows, fmfiRows, maxUptime, shownClipping, shownExtent, uptimeUnit } from './data.js';
-import { alignmentNote, binningNote, wrapNote } from './notes.js';
+import { ALIGNMENT_HEAD, alignmentNote, binningNote, wrapNote } from './notes.js';
 import { AVERAGE_HEIGHT, DEFAULT_COMPARE_OPTIONS, gridFor, PANEL_HEIGHT, type CompareOptions } from './options.js';
 
 const NOTE_FONT_SIZE = 11;
@@ -153,7 +153,8 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
               field: 'y',
               type: 'quantitative' as const,
               title: 'FMFI',
-              scale: { domain: [limits.min, limits.max], nice: false, zero: false },
+              // A few pixels of room: a line at the limit (1000, fully fragmented) stays clear of the frame.
+              scale: { domain: [limits.min, limits.max], nice: false, zero: false, padding: 4 },
               axis: { values: heightTicks(limits, 4), format: Math.max(-limits.min, limits.max) >= SI_FROM ? '~s' : 'd' },
             },
             color: colour,
@@ -167,7 +168,7 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
   // 5. Title and notes.
   // Vega estimates 0.8 em per character when sizing the picture: lines that fit the grid by that.
   const noteChars = Math.max(40, Math.floor(grid.gridWidth / (0.8 * NOTE_FONT_SIZE)));
-  const notes = [...windows.map(alignmentNote), ...binningNote(binMs, clipped, limits)].flatMap((l) => wrapNote(l, noteChars));
+  const notes = [ALIGNMENT_HEAD, ...windows.map((w) => `  ${alignmentNote(w)}`), ...binningNote(binMs, clipped, limits)].flatMap((l) => wrapNote(l, noteChars));
   const subtitle = [
     `${windows.length} boot ${windows.length === 1 ? 'window' : 'windows'} on one uptime axis; FMFI 1000 is fully fragmented, below 0 a block of that size is easy to allocate`,
   ];

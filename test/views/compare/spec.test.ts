@@ -77,8 +77,8 @@ describe('compareSpec', () => {
     expect(breaks.map((r) => [r.w, r.order])).toEqual([[1, 0], [1, 1]]);
     const notes = JSON.stringify(views(spec).at(-1));
     expect(notes).toContain('are drawn at the limit of the FMFI axis');
-    expect(notes).toContain('after: uptime from the first sample');
-    expect(notes).toContain('before: uptime from the boot time in the file name, 2024-06-10 09:12');
+    expect(notes).toContain('after: its first sample, 2024-06-10 09:12 (no boot time in its file name)');
+    expect(notes).toContain('before: the boot time in its file name; 6 samples, 0 s to 5 h');
   });
 
   it('spans the data with --z-range auto and clamps nothing', () => {

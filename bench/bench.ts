@@ -3,7 +3,7 @@
 //   1. logs: generated deterministically, cached in .cache/bench between runs (and made
 //      again when the options or the generator change)
 //   2. timings: each pair alternates its two sides, RUNS times, and reports medians
-//   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log
+//   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log, and of compare on ten windows
 //   4. a markdown table on stdout
 //
 // `npm run bench -- --only csv` measures the CSV rows only (no chart, no gnuplot needed).
@@ -215,6 +215,15 @@ async function main(): Promise<void> {
     // stats keeps every value of every order to give exact quantiles: its memory is the one that grows with the log.
     const statsMem = await run([process.execPath, BIN, 'stats', huge], join(WORK, 'stats.out'), { peakMemory: true });
     rows.push([`stats, 1,000,000 samples, 1 domain`, '', `fmfi-plot stats ${sec(statsMem.seconds)}, ${mb(statsMem.peakRss)}`, '', 'target < 200 MB']);
+  }
+
+  if (!csvOnly) {
+    // fmfi-plot compare: ten windows of 100,000 samples (the long log under ten labels), one chart.
+    const out = join(WORK, 'compare.svg');
+    const logs = Array.from({ length: 10 }, (_, i) => `window ${i + 1}=${long}`);
+    const cmp = await run([process.execPath, BIN, 'compare', ...logs, '-o', out], join(WORK, 'compare.out'), { peakMemory: true });
+    rows.push(['compare, 10 windows of 100,000 samples', '', `fmfi-plot compare ${sec(cmp.seconds)}, peak ${mb(cmp.peakRss)}`, '', `SVG ${mb(statSync(out).size)}`]);
+    rmSync(out, { force: true });
   }
 
   // 4.

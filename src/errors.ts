@@ -63,6 +63,7 @@ export const Failure = {
   OUTPUT_READ_ONLY: (file: string) => `${file}: cannot write: read-only file system`,
   OUTPUT_UNWRITABLE: (file: string, why: string) => `${file}: cannot write: ${why}`,
   OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${dir}: cannot create the output folder: a part of the path is a file`,
+  OUTPUT_NOTHING_TO_DRAW: (output: string) => `${output}: no log with samples to compare: nothing written`,
   OUTPUT_IS_INPUT: (output: string) => `${output}: is also an input: refusing to overwrite it`,
   OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
     `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,
@@ -79,6 +80,8 @@ export const Usage = {
   Z_RANGE_FINITE: (value: string) => `expected finite numbers in MIN:MAX, got "${value}".`,
   Z_RANGE_ORDER: (value: string) => `MIN must be less than MAX, got "${value}".`,
   TERMINAL: (choices: readonly string[], value: string) => `expected a gnuplot terminal, one of ${choices.join(', ')}; got "${value}".`,
+  UPTIME: (value: string) => `expected a duration such as 3d, 12h, 90m or 1d12h, got "${value}".`,
+  ORDERS: (value: string) => `expected orders as whole numbers separated by commas (for example 0,5,9,12), got "${value}".`,
   NO_LOG: () => 'no LOG given (use - to read standard input)',
   OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
 } as const;

@@ -2,7 +2,7 @@
 //
 //   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
 //   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
-//   views/    summary → an output         chartSpec, formatCsv, gnuplotScript
+//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript
 //   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
 //
 // The command line (`fmfi-plot`) is one caller of these; nothing here reads argv,
@@ -47,12 +47,24 @@ export {
 } from './summary/height.js';
 export { orderColours, type OrderColours } from './summary/palette.js';
 export { formatKiB } from './summary/sizes.js';
+export { Alignment, binByUptime, finishOnCommonWidth, parseUptime, UptimeBinner, type UptimeBinOptions, type UptimeWindow } from './summary/uptime.js';
 
 // Views
 export { chartSpec, DEFAULT_CHART_OPTIONS, maxBinsFor as chartMaxBins, renderChartSvg, type ChartOptions } from './views/chart/index.js';
 export { formatCsv, type CsvOptions, type Dialect } from './views/csv/writer.js';
+export {
+  compareDescription,
+  compareSpec,
+  DEFAULT_COMPARE_OPTIONS,
+  defaultLabel as compareLabel,
+  maxBinsFor as compareMaxBins,
+  parseOrders,
+  renderCompareSvg,
+  type CompareOptions,
+} from './views/compare/index.js';
 export { DEFAULT_OPTIONS as DEFAULT_GNUPLOT_OPTIONS, Terminal, type GnuplotOptions } from './views/gnuplot/options.js';
 export { gnuplotScript, maxBinsFor as gnuplotMaxBins } from './views/gnuplot/script.js';
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';
+export { compileVegaLite, renderVegaLiteSvg } from './render/vega-lite.js';

@@ -7,7 +7,7 @@ import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
 /**
- * The program with its commands. `csv …`, `gnuplot …` and `stats …` load only their own command
+ * The program with its commands. `csv …`, `gnuplot …`, `stats …` and `compare …` load only their own command
  * module (start-up is part of every run, and `csv` is benchmarked against mawk);
  * anything else (render, --help, a mistyped command) loads all of them. The csv command
  * comes with the program (require()d: it is small, and the others read logs with the
@@ -22,11 +22,12 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
-  const only = argv[2] === 'csv' || argv[2] === 'gnuplot' || argv[2] === 'stats' ? argv[2] : null;
+  const only = argv[2] === 'csv' || argv[2] === 'gnuplot' || argv[2] === 'stats' || argv[2] === 'compare' ? argv[2] : null;
   if (only === null) program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
   if (only === null || only === 'csv') program.addCommand(csvCommand(setStatus));
   if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
   if (only === null || only === 'stats') program.addCommand((await import('./stats-command.js')).statsCommand(setStatus));
+  if (only === null || only === 'compare') program.addCommand((await import('./compare-command.js')).compareCommand(setStatus));
   // A command made on its own inherits nothing: the hint after a usage error included.
   for (const command of program.commands) command.copyInheritedSettings(program);
 

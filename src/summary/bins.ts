@@ -196,12 +196,24 @@ export class TimeBinner {
     return best;
   }
 
-  finish(): TimeBins {
+  /**
+   * The bin width finish() will use (a power of two times a second). Views that put several
+   * logs on one axis take the widest of them and pass it to finish() as `minBinMs`.
+   */
+  get binWidth(): number {
+    const intervalMs = this.typicalInterval();
+    let width = this.binMs;
+    while (width * 2 <= intervalMs) width *= 2;
+    return width;
+  }
+
+  /** The bins; `minBinMs` widens them to at least that width (a width another binner reports). */
+  finish(minBinMs = 0): TimeBins {
     const intervalMs = this.typicalInterval();
     // Bins wider than half the sampling period, but no wider than needed: when the chart has
     // room for every sample, each bin holds one, and no two samples share a bar. The empty
     // bins this leaves between samples are not gaps: gaps are marked by `afterGap` below.
-    while (this.binMs * 2 <= intervalMs) this.widen();
+    while (this.binMs * 2 <= intervalMs || this.binMs < minBinMs) this.widen();
     const domains = [...this.domainSet].sort((a, b) => a - b);
     const orders = [...this.sizes.entries()]
       .sort((a, b) => a[0] - b[0])

@@ -64,3 +64,21 @@ export const MUTED_INK = '#555555';
 export const GRID = '#d9d9d9';
 export const AXIS_GREY = '#888888';
 export const PLANE_FILL = '#8c8c8c';
+
+/**
+ * One colour per boot window: Okabe & Ito's colour-blind-safe categorical palette (2008),
+ * its yellow left out (it vanishes on white), black last. A ninth window and on reuse
+ * the colours with a dashed line (see windowDashes).
+ */
+export const WINDOW_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
+
+/** The colour of window i. */
+export function windowColour(i: number): string {
+  return WINDOW_COLOURS[i % WINDOW_COLOURS.length]!;
+}
+
+/** The stroke dash of window i: solid for the first round of colours, then dashed, dotted, dash-dot. */
+export function windowDash(i: number): number[] {
+  const dashes = [[1, 0], [8, 4], [2, 3], [8, 3, 2, 3]] as const;
+  return [...dashes[Math.floor(i / WINDOW_COLOURS.length) % dashes.length]!];
+}

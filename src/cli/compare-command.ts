@@ -1,0 +1,124 @@
+// `fmfi-plot compare LOG... -o FILE`: boot windows side by side on one uptime axis, one chart.
+import { statSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { Failure } from '../errors.js';
+import { bootTimeOf } from '../formats/read.js';
+import { assertNotAnInput } from '../io/guard.js';
+import { writeFileAtomic } from '../io/sinks.js';
+import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
+import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
+import { MIN_WIDTH } from '../views/chart/options.js';
+import { readReported, runStatus } from './inputs.js';
+import { inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import { stderrReporter, type Reporter } from './reporter.js';
+
+export interface CompareCommandOptions extends CompareOptions {
+  /** `-` for standard output. */
+  readonly output: string;
+  readonly format: 'svg' | 'png';
+  /** Cut every window at this uptime (milliseconds); null: keep all. */
+  readonly uptimeMs: number | null;
+}
+
+/** A LOG argument: a path, or `LABEL=PATH` naming the window in the legend. */
+export interface CompareInput {
+  readonly path: string;
+  readonly label: string | null;
+}
+
+/**
+ * `LABEL=PATH` sets the label; an argument that names an existing file (or `-`) is a path
+ * even when it holds a `=`.
+ */
+export function parseCompareInput(arg: string): CompareInput {
+  const eq = arg.indexOf('=');
+  if (arg === '-' || eq <= 0 || eq === arg.length - 1 || exists(arg)) return { path: arg, label: null };
+  return { path: arg.slice(eq + 1), label: arg.slice(0, eq) };
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Streams each log into its uptime bins (a log that cannot be read is reported and left
+ * out), then draws every window that has samples. Returns whether every input was read and
+ * the chart written; throws FmfiError for output failures.
+ */
+export async function runCompare(inputs: readonly CompareInput[], options: CompareCommandOptions, reporter: Reporter): Promise<boolean> {
+  await assertNotAnInput(options.output, inputs.map((i) => i.path));
+  const binOptions = { maxBins: maxBinsFor(options), uptimeMs: options.uptimeMs };
+  const binners: UptimeBinner[] = [];
+  let ok = true;
+  for (const { path, label } of inputs) {
+    const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
+    const info = await readReported(path, (s) => binner.add(s), reporter);
+    if (info === null) ok = false;
+    else binners.push(binner);
+  }
+  const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  if (windows.length === 0) {
+    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(options.output === '-' ? '<stdout>' : options.output));
+    return false;
+  }
+  const svg = await renderCompareSvg(windows, options);
+  const bytes = options.format === 'png' ? await (await import('../render/render.js')).svgToPng(svg) : svg;
+  await writeFileAtomic(options.output, bytes);
+  return ok;
+}
+
+interface CompareFlags {
+  output: string;
+  format: 'svg' | 'png';
+  width: number;
+  zRange: ZRange;
+  orders?: number[];
+  domain?: number;
+  uptime?: number;
+  strict: boolean;
+  warnings: number;
+}
+
+export function compareCommand(setStatus: SetStatus): Command {
+  return new Command('compare')
+    .description('draw boot windows side by side on one uptime axis: one panel per block size, one line per window')
+    .argument('[LOG...]', 'vm.phys_frag_idx logs, LABEL=PATH to name one in the legend; - is standard input')
+    .requiredOption('-o, --output <FILE>', 'the chart file (written atomically); - is standard output')
+    .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
+    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(sizeAtLeast(MIN_WIDTH)).default(DEFAULT_COMPARE_OPTIONS.width))
+    .addOption(
+      new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit and counted; auto: the data range')
+        .argParser(optionParser(parseZRange))
+        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
+    )
+    .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12 (default: all)').argParser(optionParser(parseOrders)))
+    .addOption(new Option('--domain <N>', 'show only NUMA domain N (default: all, a band of panels each)').argParser(parseNonNegativeInt))
+    .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m (default: all)').argParser(optionParser(parseUptime)))
+    .addOption(strictOption())
+    .addOption(warningsOption())
+    .exitOverride()
+    .action(async (logs: string[], flags: CompareFlags, command: Command) => {
+      const inputs = inputsOrStdin(logs, command).map(parseCompareInput);
+      const reporter = stderrReporter(flags.warnings);
+      const ok = await runCompare(
+        inputs,
+        {
+          output: flags.output,
+          format: flags.format,
+          width: flags.width,
+          zRange: flags.zRange,
+          orders: flags.orders ?? null,
+          domain: flags.domain ?? null,
+          uptimeMs: flags.uptime ?? null,
+        },
+        reporter,
+      );
+      setStatus(runStatus(ok, flags.strict, reporter));
+    });
+}

@@ -94,6 +94,14 @@ describe('fmfi-plot stats', () => {
     expect(readFileSync(out, 'utf8').split('\r\n')[1]!.startsWith('-,0,0,4,48,')).toBe(true);
   });
 
+  it('prints the table the README shows for the two windows of its comparison', () => {
+    const readme = readFileSync(join(FIXTURES, '..', 'README.md'), 'utf8');
+    const at = readme.indexOf('The numbers of the same two windows');
+    const block = /```\n([\s\S]*?)```/.exec(readme.slice(at))![1]!;
+    const r = runCli(['stats', 'fixtures/vm_frag_20240610_0912.log', 'fixtures/vm_frag_20240617_1430.log'], { cwd: join(FIXTURES, '..') });
+    expect(r.stdout.toString('utf8')).toBe(block);
+  });
+
   it('refuses a bad format or domain as a usage error (exit 2)', () => {
     expect(runCli(['stats', '--format', 'xml', fixture('one-domain.log')]).status).toBe(2);
     expect(runCli(['stats', '--domain', 'x', fixture('one-domain.log')]).status).toBe(2);

@@ -143,6 +143,9 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
         },
         columns: grid.columns,
         spacing: { row: 18, column: 20 },
+        // Each panel its own time axis: a shared one goes under the last row's columns,
+        // empty cells included, when the orders do not fill the grid.
+        resolve: { axis: { x: 'independent' as const } },
         spec: {
           width: grid.panelWidth,
           height: PANEL_HEIGHT,

@@ -1,6 +1,7 @@
 // One log → one chart, as bytes: parse while streaming, bin, draw. Runs in a worker or inline.
 import { isInputFailure } from '../errors.js';
 import { streamSamples, type LogInfo } from '../formats/read.js';
+import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic } from '../model.js';
 import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
@@ -19,6 +20,8 @@ export interface RenderSettings {
   readonly format: ChartFormat;
   /** Diagnostics kept per log (0: all). */
   readonly warningLimit: number;
+  /** Every log read as this format; by default each log's own. */
+  readonly inputFormat?: FormatName;
 }
 
 export interface RenderRequest {
@@ -43,7 +46,9 @@ export type RenderOutcome = Reported &
 /** The options that change a chart, as one canonical string for its stamp. */
 export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange } = settings.chart;
-  return JSON.stringify({ format: settings.format, width, height, zRange });
+  // What is new since stamps were first written is added only when set: charts made before stay up to date.
+  const added = settings.inputFormat === undefined ? {} : { inputFormat: settings.inputFormat };
+  return JSON.stringify({ format: settings.format, width, height, zRange, ...added });
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
@@ -57,7 +62,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   let info: LogInfo;
   try {
     const handlers = { sample: binner.add.bind(binner), diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
-    info = await streamSamples(input, handlers, { reuseSamples: true });
+    const format = settings.inputFormat === undefined ? {} : { format: settings.inputFormat };
+    info = await streamSamples(input, handlers, { ...format, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };

@@ -9,7 +9,8 @@ import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
 import type { Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
-import { ExitStatus, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 // What only some runs need (the csv dialect and csv-stringify, --out-dir) is imported where
@@ -22,6 +23,8 @@ export interface CsvCommandOptions {
   readonly output: string;
   /** Write nothing unless every input was read (one file per log); else keep what was read. */
   readonly allOrNothing?: boolean;
+  /** Every log read as this format; by default each log's own. */
+  readonly inputFormat?: FormatName;
 }
 
 /** Output is handed to the sink in pieces of at least this many bytes. */
@@ -47,7 +50,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
         sink.write(bytes, () => out.recycle(bytes));
       }
       return sink.drain();
-    });
+    }, options.inputFormat === undefined ? {} : { format: options.inputFormat });
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
@@ -104,6 +107,7 @@ interface CsvFlags {
   outDir?: string;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
@@ -118,6 +122,7 @@ export function csvCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -127,7 +132,7 @@ export function csvCommand(setStatus: SetStatus): Command {
         command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }) };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)

@@ -9,12 +9,15 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../summary/picture.js';
 import { parseSize, parseTerminal, Terminal, type GnuplotOptions } from '../views/gnuplot/options.js';
 import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputsOrStdin, optionParser, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import { inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
   /** `-` for standard output. */
   readonly output: string;
+  /** The log read as this format; by default its own. */
+  readonly inputFormat?: FormatName;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
 export async function runGnuplot(input: string, options: GnuplotCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, [input]);
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
-  const info = await readReported(input, (s) => binner.add(s), reporter);
+  const read = options.inputFormat === undefined ? {} : { format: options.inputFormat };
+  const info = await readReported(input, (s) => binner.add(s), reporter, undefined, read);
   if (info === null) return false;
   const bins = binner.finish();
   const caption = chartCaption(input, info.bootTime, bins);
@@ -47,6 +51,7 @@ interface RawOptions {
   output: string;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
@@ -74,6 +79,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -82,7 +88,14 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
       const reporter = stderrReporter(opts.warnings);
       const ok = await runGnuplot(
         input!,
-        { terminal: opts.terminal, width: opts.width, height: opts.height, zRange: opts.zRange, output: opts.output },
+        {
+          terminal: opts.terminal,
+          width: opts.width,
+          height: opts.height,
+          zRange: opts.zRange,
+          output: opts.output,
+          ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
+        },
         reporter,
       );
       setStatus(runStatus(ok, opts.strict, reporter));

@@ -1,6 +1,7 @@
 // Option values checked while commander parses them: a bad value is a usage error (exit 2).
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { optionError, OptionError, Usage } from '../errors.js';
+import { FORMATS } from '../formats/registry.js';
 
 export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -53,3 +54,9 @@ export const warningsOption = (): Option =>
   new Option('--warnings <N>', 'show at most N warnings per log (0: all)').argParser(parseNonNegativeInt).default(20);
 
 export const strictOption = (): Option => new Option('--strict', 'treat any warning as a failure (exit 1)').default(false);
+
+/** `--input-format`: the log's format, instead of the one its first bytes show. */
+export const inputFormatOption = (): Option =>
+  new Option('--input-format <FORMAT>', 'read every log as this format (default: recognised from each log\'s content)').choices(
+    Object.keys(FORMATS),
+  );

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
-import { ExitStatus, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import { ExitStatus, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -19,6 +20,7 @@ interface RenderFlags {
   quiet: boolean;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -42,6 +44,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
     )
+    .addOption(inputFormatOption())
     .option('-q, --quiet', 'no progress and no summary line (warnings are still shown)', false)
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -58,6 +61,7 @@ export function renderCommand(setStatus: SetStatus): Command {
         chart: { width: flags.width, height: flags.height, zRange: flags.zRange },
         format: flags.format,
         warningLimit: flags.warnings,
+        ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
       };
       let summary;
       try {

@@ -132,3 +132,17 @@ export function countIndices(counts: readonly OrderCount[]): OrderIndices[] {
   }
   return out;
 }
+
+/** What a chart's height can show: `--index`. */
+export const IndexName = { fmfi: 'fmfi', unusable: 'unusable', extfrag: 'extfrag' } as const;
+export type IndexName = keyof typeof IndexName;
+export function isIndexName(s: string): s is IndexName {
+  return Object.hasOwn(IndexName, s);
+}
+
+/** The height axis title of each index: what up and down mean. */
+export const INDEX_AXIS_TITLE: Readonly<Record<IndexName, string>> = {
+  fmfi: 'FMFI',
+  unusable: 'unusable free space index',
+  extfrag: 'fragmentation index',
+};

@@ -2,7 +2,9 @@
 import { isInputFailure } from '../errors.js';
 import { streamSamples, type LogInfo } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { displayName } from '../io/chunks.js';
+import { SampleSelector } from '../summary/select.js';
 import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
 import type { ChartOptions } from '../views/chart/options.js';
@@ -22,6 +24,8 @@ export interface RenderSettings {
   readonly warningLimit: number;
   /** Every log read as this format; by default each log's own. */
   readonly inputFormat?: FormatName;
+  /** Only the Linux zones of this name. */
+  readonly zone?: string;
 }
 
 export interface RenderRequest {
@@ -47,7 +51,9 @@ export type RenderOutcome = Reported &
 export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange } = settings.chart;
   // What is new since stamps were first written is added only when set: charts made before stay up to date.
-  const added = settings.inputFormat === undefined ? {} : { inputFormat: settings.inputFormat };
+  const { inputFormat, zone } = settings;
+  const index = settings.chart.index;
+  const added = { ...(inputFormat === undefined ? {} : { inputFormat }), ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
   return JSON.stringify({ format: settings.format, width, height, zRange, ...added });
 }
 
@@ -59,15 +65,21 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  const { index, zone } = { index: settings.chart.index, zone: settings.zone };
+  const selection = { ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
+  const selector = new SampleSelector(selection, displayName(input), collector.add);
   let info: LogInfo;
   try {
-    const handlers = { sample: binner.add.bind(binner), diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    const add = binner.add.bind(binner);
+    const sample = (s: Sample): void => add(selector.select(s));
+    const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
     const format = settings.inputFormat === undefined ? {} : { format: settings.inputFormat };
     info = await streamSamples(input, handlers, { ...format, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };
   }
+  selector.finish();
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
   const caption = chartCaption(input, info.bootTime, bins);

@@ -7,7 +7,7 @@ import { openTextSink, type TextSink } from '../io/sinks.js';
 import type { Diagnostic } from '../model.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
-import type { Dialect } from '../views/csv/writer.js';
+import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
 import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
@@ -31,7 +31,7 @@ export interface CsvCommandOptions {
 const HAND_ON = 512 << 10;
 
 /** Streams one log into the sink; returns whether it could be read. Output failures throw. */
-async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
+async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter, header: CsvHeader | null): Promise<boolean> {
   // Room for what a chunk of input makes; it grows if a chunk makes more.
   const out = new ByteBuilder(2 * LOG_CHUNK);
   const file = displayName(path);
@@ -40,7 +40,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
   const writer =
     options.dialect === 'awk'
       ? new AwkWriter(options.domain, file, onDiagnostic)
-      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic);
+      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic, header ?? undefined);
   try {
     const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, () => {
       // Handed on between chunks, not checked per sample: the sample callback stays a
@@ -63,10 +63,12 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
   const sink = await openTextSink(options.output);
   let ok = true;
   try {
-    if (options.dialect === 'csv') sink.write((await import('../views/csv/rfc4180.js')).csvHeader());
+    // The csv dialect's header comes with the first record: its columns depend on the log's format.
+    const header = options.dialect === 'csv' ? new (await import('../views/csv/writer.js')).CsvHeader() : null;
     for (const input of inputs) {
-      if (!(await appendLog(input, options, sink, reporter))) ok = false;
+      if (!(await appendLog(input, options, sink, reporter, header))) ok = false;
     }
+    if (header !== null && !header.written) sink.write((await import('../views/csv/rfc4180.js')).csvHeader());
     if (!ok && options.allOrNothing === true) {
       await sink.abort();
       return false;

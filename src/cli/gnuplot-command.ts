@@ -10,7 +10,10 @@ import { parseSize, parseTerminal, Terminal, type GnuplotOptions } from '../view
 import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
-import { inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { IndexName } from '../indices.js';
+import { SampleSelector } from '../summary/select.js';
+import { displayName } from '../io/chunks.js';
+import { indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
@@ -18,6 +21,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
   readonly output: string;
   /** The log read as this format; by default its own. */
   readonly inputFormat?: FormatName;
+  /** Only the Linux zones of this name. */
+  readonly zone?: string;
 }
 
 /**
@@ -28,8 +33,11 @@ export async function runGnuplot(input: string, options: GnuplotCommandOptions, 
   await assertNotAnInput(options.output, [input]);
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
   const read = options.inputFormat === undefined ? {} : { format: options.inputFormat };
-  const info = await readReported(input, (s) => binner.add(s), reporter, undefined, read);
+  const selection = { ...(options.index === undefined ? {} : { index: options.index }), ...(options.zone === undefined ? {} : { zone: options.zone }) };
+  const selector = new SampleSelector(selection, displayName(input), (d) => reporter.diagnostic(d));
+  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, undefined, read);
   if (info === null) return false;
+  selector.finish();
   const bins = binner.finish();
   const caption = chartCaption(input, info.bootTime, bins);
   const sink = await openTextSink(options.output);
@@ -52,6 +60,8 @@ interface RawOptions {
   strict: boolean;
   warnings: number;
   inputFormat?: FormatName;
+  index: IndexName;
+  zone?: string;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
@@ -80,6 +90,8 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .addOption(inputFormatOption())
+    .addOption(indexOption())
+    .addOption(zoneOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -92,8 +104,10 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
           terminal: opts.terminal,
           width: opts.width,
           height: opts.height,
-          zRange: opts.zRange,
+          zRange: zRangeFor(opts.zRange, opts.index, command),
           output: opts.output,
+          ...(opts.index === 'fmfi' ? {} : { index: opts.index }),
+          ...(opts.zone === undefined ? {} : { zone: opts.zone }),
           ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
         },
         reporter,

@@ -11,6 +11,7 @@ import { countClipped, type Clipping } from '../../summary/height.js';
 import { formatKiB } from '../../summary/sizes.js';
 import { describe, fitTitle, noteLines, subtitleLines, type NoteLine } from './notes.js';
 import type { ChartOptions } from './options.js';
+import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
 import { px, rowShape, timeX, type TimeFrame } from './rows.js';
 import { chooseTimeTicks, type TimeTicks } from './time-ticks.js';
@@ -55,6 +56,10 @@ export interface Scene {
   /** Notes under the panels, one entry per line. */
   readonly notes: NoteLine[];
   readonly description: string;
+  /** What the height axis shows: `FMFI`, or the index --index chose. */
+  readonly heightTitle: string;
+  /** Whether the panels are named by their format's labels (`node 0 Normal`) rather than `domain N`. */
+  readonly labelled: boolean;
 }
 
 /** Left and right margin of the title and notes. */
@@ -160,5 +165,7 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
     clipping,
     notes,
     description: describe(bins, xmlSafe(caption.subtitle), height, notes.map((n) => n.text)),
+    heightTitle: INDEX_AXIS_TITLE[options.index ?? 'fmfi'],
+    labelled: bins.labels !== undefined,
   };
 }

@@ -149,7 +149,11 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   });
   const clipping = countClipped(bins, height);
 
-  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note);
+  const title = INDEX_AXIS_TITLE[options.index ?? 'fmfi'];
+  // The notes speak of FMFI; under --index they speak of the index the bars show.
+  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note).map((n) =>
+    title === 'FMFI' ? n : { ...n, text: n.text.replaceAll('FMFI', title) },
+  );
   const subtitle = subtitleLines(xmlSafe(caption.subtitle), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.subtitle);
   return {
     title: fitTitle(xmlSafe(caption.title), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.title),
@@ -165,7 +169,7 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
     clipping,
     notes,
     description: describe(bins, xmlSafe(caption.subtitle), height, notes.map((n) => n.text)),
-    heightTitle: INDEX_AXIS_TITLE[options.index ?? 'fmfi'],
+    heightTitle: title,
     labelled: bins.labels !== undefined,
   };
 }

@@ -40,7 +40,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
   const writer =
     options.dialect === 'awk'
       ? new AwkWriter(options.domain, file, onDiagnostic)
-      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic, header ?? undefined);
+      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic, header);
   try {
     const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, () => {
       // Handed on between chunks, not checked per sample: the sample callback stays a

@@ -37,7 +37,8 @@ export class CsvWriter {
     private readonly domain: DomainFilter,
     file: string,
     onDiagnostic: (d: Diagnostic) => void,
-    private readonly header: CsvHeader = new CsvHeader(),
+    /** Where the header is written from; null writes records only (their columns follow each sample). */
+    private readonly header: CsvHeader | null = null,
   ) {
     this.awk = dialect === 'awk' ? new AwkWriter(domain, file, onDiagnostic) : null;
   }
@@ -45,8 +46,10 @@ export class CsvWriter {
   readonly sample = (sample: Sample, out: ByteBuilder): void => {
     if (this.awk !== null) return this.awk.sample(sample, out);
     if (sample.domains.length === 0) return;
-    this.header.write(out, hasCounts(sample));
-    out.ascii(csvLines(sample, this.domain, this.header.counts));
+    const header = this.header;
+    if (header === null) return out.ascii(csvLines(sample, this.domain, hasCounts(sample)));
+    header.write(out, hasCounts(sample));
+    out.ascii(csvLines(sample, this.domain, header.counts));
   };
 }
 

@@ -45,6 +45,23 @@ export const Warn = {
   DOMAIN_ABSENT: (domain: number) => `no sample has rows of domain ${domain}: nothing to show for --domain ${domain}`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>
     `rows with a block size of 100000K or more, such as order ${order} (${sizeKiB}K): parse_vm_frag.awk drops them silently; fmfi-plot keeps them`,
+  // Logs of free block counts (vm.phys_free, /proc/buddyinfo).
+  COUNT_ROW_MALFORMED: (title: string, text: string) => `malformed ${title} line (${quoteLine(text)}): skipped`,
+  COUNT_ROWS_BEFORE_DATE: (title: string, count: number) =>
+    `${count === 1 ? `a ${title} line` : `${count} ${title} lines`} before the first date line: skipped`,
+  POOLS_DIFFER: (count: number, pools: number) =>
+    `a row with ${count} pool ${count === 1 ? 'count' : 'counts'} where its free list has ${pools}: skipped`,
+  COUNTS_INCOMPLETE: (part: string, date: string, why: string) =>
+    `${part} of the sample of ${date}: ${why}; without every count no index can be computed: skipped`,
+  ZONE_REPEATED: (part: string, date: string) => `${part} appears twice in the sample of ${date}: second line skipped`,
+  ORDERS_DIFFER: (count: number, expected: number) =>
+    `a zone line with ${count} orders where the log's first has ${expected} (line damaged?): skipped`,
+  NO_COUNTS: (title: string, samples: number) =>
+    `${samples === 1 ? 'its only sample has no' : `none of its ${samples} samples has`} ${title} output`,
+  PARTS_ALL_ZERO: (parts: string) => `${parts}: no free block in any sample (empty zone): not drawn`,
+  INDEX_NEEDS_COUNTS: (index: string) =>
+    `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
+  ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
 } as const;
 export type DiagnosticCode = keyof typeof Warn;
 

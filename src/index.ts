@@ -24,6 +24,17 @@ export {
   type FailureCode,
   type UsageCode,
 } from './errors.js';
+export {
+  contigInfo,
+  countIndices,
+  countIndicesExact,
+  fmfiIndex,
+  fragmentationIndex,
+  unusableIndex,
+  type ContigInfo,
+  type OrderCount,
+  type OrderIndices,
+} from './indices.js';
 
 // Reading logs
 export { bootTimeFromName, type BootTimeResult } from './formats/boot-time.js';

@@ -21,6 +21,10 @@ export interface OrderReading {
    * format prints them (`vm.phys_free`, `/proc/buddyinfo`); absent for `vm.phys_frag_idx`.
    */
   readonly freeBlocks?: number;
+  /** Linux's unusable free space index of this order in thousandths (src/indices.ts), where counts are known. */
+  readonly unusable?: number;
+  /** Linux's fragmentation index (extfrag_index) of this order in thousandths, where counts are known. */
+  readonly extfrag?: number;
 }
 
 /** The rows of one NUMA domain in one sample, in log order (highest order first). */

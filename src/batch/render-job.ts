@@ -1,7 +1,10 @@
 // One log → one chart, as bytes: parse while streaming, bin, draw. Runs in a worker or inline.
 import { isInputFailure } from '../errors.js';
 import { streamSamples, type LogInfo } from '../formats/read.js';
-import type { Diagnostic } from '../model.js';
+import type { FormatName } from '../formats/registry.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { displayName } from '../io/chunks.js';
+import { SampleSelector } from '../summary/select.js';
 import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
 import type { ChartOptions } from '../views/chart/options.js';
@@ -19,6 +22,10 @@ export interface RenderSettings {
   readonly format: ChartFormat;
   /** Diagnostics kept per log (0: all). */
   readonly warningLimit: number;
+  /** Every log read as this format; by default each log's own. */
+  readonly inputFormat?: FormatName;
+  /** Only the Linux zones of this name. */
+  readonly zone?: string;
 }
 
 export interface RenderRequest {
@@ -43,7 +50,11 @@ export type RenderOutcome = Reported &
 /** The options that change a chart, as one canonical string for its stamp. */
 export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange } = settings.chart;
-  return JSON.stringify({ format: settings.format, width, height, zRange });
+  // What is new since stamps were first written is added only when set: charts made before stay up to date.
+  const { inputFormat, zone } = settings;
+  const index = settings.chart.index;
+  const added = { ...(inputFormat === undefined ? {} : { inputFormat }), ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
+  return JSON.stringify({ format: settings.format, width, height, zRange, ...added });
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
@@ -54,14 +65,21 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  const { index, zone } = { index: settings.chart.index, zone: settings.zone };
+  const selection = { ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
+  const selector = new SampleSelector(selection, displayName(input), collector.add);
   let info: LogInfo;
   try {
-    const handlers = { sample: binner.add.bind(binner), diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
-    info = await streamSamples(input, handlers, { reuseSamples: true });
+    const add = binner.add.bind(binner);
+    const sample = (s: Sample): void => add(selector.select(s));
+    const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    const format = settings.inputFormat === undefined ? {} : { format: settings.inputFormat };
+    info = await streamSamples(input, handlers, { ...format, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };
   }
+  selector.finish();
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
   const caption = chartCaption(input, info.bootTime, bins);

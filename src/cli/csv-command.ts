@@ -7,9 +7,10 @@ import { openTextSink, type TextSink } from '../io/sinks.js';
 import type { Diagnostic } from '../model.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
-import type { Dialect } from '../views/csv/writer.js';
+import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
-import { ExitStatus, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 // What only some runs need (the csv dialect and csv-stringify, --out-dir) is imported where
@@ -22,13 +23,15 @@ export interface CsvCommandOptions {
   readonly output: string;
   /** Write nothing unless every input was read (one file per log); else keep what was read. */
   readonly allOrNothing?: boolean;
+  /** Every log read as this format; by default each log's own. */
+  readonly inputFormat?: FormatName;
 }
 
 /** Output is handed to the sink in pieces of at least this many bytes. */
 const HAND_ON = 512 << 10;
 
 /** Streams one log into the sink; returns whether it could be read. Output failures throw. */
-async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter): Promise<boolean> {
+async function appendLog(path: string, options: CsvCommandOptions, sink: TextSink, reporter: Reporter, header: CsvHeader | null): Promise<boolean> {
   // Room for what a chunk of input makes; it grows if a chunk makes more.
   const out = new ByteBuilder(2 * LOG_CHUNK);
   const file = displayName(path);
@@ -37,7 +40,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
   const writer =
     options.dialect === 'awk'
       ? new AwkWriter(options.domain, file, onDiagnostic)
-      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic);
+      : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic, header);
   try {
     const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, () => {
       // Handed on between chunks, not checked per sample: the sample callback stays a
@@ -47,7 +50,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
         sink.write(bytes, () => out.recycle(bytes));
       }
       return sink.drain();
-    });
+    }, options.inputFormat === undefined ? {} : { format: options.inputFormat });
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
@@ -60,10 +63,12 @@ export async function runCsv(inputs: readonly string[], options: CsvCommandOptio
   const sink = await openTextSink(options.output);
   let ok = true;
   try {
-    if (options.dialect === 'csv') sink.write((await import('../views/csv/rfc4180.js')).csvHeader());
+    // The csv dialect's header comes with the first record: its columns depend on the log's format.
+    const header = options.dialect === 'csv' ? new (await import('../views/csv/writer.js')).CsvHeader() : null;
     for (const input of inputs) {
-      if (!(await appendLog(input, options, sink, reporter))) ok = false;
+      if (!(await appendLog(input, options, sink, reporter, header))) ok = false;
     }
+    if (header !== null && !header.written) sink.write((await import('../views/csv/rfc4180.js')).csvHeader());
     if (!ok && options.allOrNothing === true) {
       await sink.abort();
       return false;
@@ -104,6 +109,7 @@ interface CsvFlags {
   outDir?: string;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
@@ -118,6 +124,7 @@ export function csvCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -127,7 +134,7 @@ export function csvCommand(setStatus: SetStatus): Command {
         command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }) };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)

@@ -9,12 +9,20 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../summary/picture.js';
 import { parseSize, parseTerminal, Terminal, type GnuplotOptions } from '../views/gnuplot/options.js';
 import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputsOrStdin, optionParser, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import type { IndexName } from '../indices.js';
+import { SampleSelector } from '../summary/select.js';
+import { displayName } from '../io/chunks.js';
+import { indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
   /** `-` for standard output. */
   readonly output: string;
+  /** The log read as this format; by default its own. */
+  readonly inputFormat?: FormatName;
+  /** Only the Linux zones of this name. */
+  readonly zone?: string;
 }
 
 /**
@@ -24,8 +32,12 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
 export async function runGnuplot(input: string, options: GnuplotCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, [input]);
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
-  const info = await readReported(input, (s) => binner.add(s), reporter);
+  const read = options.inputFormat === undefined ? {} : { format: options.inputFormat };
+  const selection = { ...(options.index === undefined ? {} : { index: options.index }), ...(options.zone === undefined ? {} : { zone: options.zone }) };
+  const selector = new SampleSelector(selection, displayName(input), (d) => reporter.diagnostic(d));
+  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, undefined, read);
   if (info === null) return false;
+  selector.finish();
   const bins = binner.finish();
   const caption = chartCaption(input, info.bootTime, bins);
   const sink = await openTextSink(options.output);
@@ -47,6 +59,9 @@ interface RawOptions {
   output: string;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
+  index: IndexName;
+  zone?: string;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
@@ -74,6 +89,9 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(inputFormatOption())
+    .addOption(indexOption())
+    .addOption(zoneOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -82,7 +100,16 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
       const reporter = stderrReporter(opts.warnings);
       const ok = await runGnuplot(
         input!,
-        { terminal: opts.terminal, width: opts.width, height: opts.height, zRange: opts.zRange, output: opts.output },
+        {
+          terminal: opts.terminal,
+          width: opts.width,
+          height: opts.height,
+          zRange: zRangeFor(opts.zRange, opts.index, command),
+          output: opts.output,
+          ...(opts.index === 'fmfi' ? {} : { index: opts.index }),
+          ...(opts.zone === undefined ? {} : { zone: opts.zone }),
+          ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
+        },
         reporter,
       );
       setStatus(runStatus(ok, opts.strict, reporter));

@@ -2,7 +2,7 @@
 import { isInputFailure } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import type { Sample } from '../model.js';
-import { streamSamples, type LogInfo } from '../formats/read.js';
+import { streamSamples, type LogInfo, type ReadOptions } from '../formats/read.js';
 import type { Reporter } from '../report.js';
 import { ExitStatus } from './options.js';
 
@@ -15,12 +15,13 @@ export async function readReported(
   onSample: (sample: Sample) => void,
   reporter: Reporter,
   afterChunk?: (bytes: number) => Promise<void> | void,
+  read: ReadOptions = {},
 ): Promise<LogInfo | null> {
   try {
     return await streamSamples(
       path,
       { sample: onSample, diagnostic: (d) => reporter.diagnostic(d), ...(afterChunk ? { chunk: afterChunk } : {}) },
-      { reuseSamples: true },
+      { ...read, reuseSamples: true },
     );
   } catch (e) {
     if (!isInputFailure(e)) throw e;

@@ -1,6 +1,9 @@
 // Option values checked while commander parses them: a bad value is a usage error (exit 2).
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { optionError, OptionError, Usage } from '../errors.js';
+import { FORMATS } from '../formats/registry.js';
+import { IndexName } from '../indices.js';
+import type { ZRange } from '../summary/height.js';
 
 export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -53,3 +56,27 @@ export const warningsOption = (): Option =>
   new Option('--warnings <N>', 'show at most N warnings per log (0: all)').argParser(parseNonNegativeInt).default(20);
 
 export const strictOption = (): Option => new Option('--strict', 'treat any warning as a failure (exit 1)').default(false);
+
+/** `--input-format`: the log's format, instead of the one its first bytes show. */
+export const inputFormatOption = (): Option =>
+  new Option('--input-format <FORMAT>', 'read every log as this format (default: recognised from each log\'s content)').choices(
+    Object.keys(FORMATS),
+  );
+
+/** `--index`: what the height of a picture shows. */
+export const indexOption = (): Option =>
+  new Option('--index <INDEX>', 'what the height shows: fmfi, or (logs of free block counts) unusable or extfrag')
+    .choices(Object.keys(IndexName))
+    .default('fmfi');
+
+/** `--zone`: only the Linux zones of that name. */
+export const zoneOption = (): Option => new Option('--zone <NAME>', 'keep only the Linux zones of this name, such as Normal (default: all)');
+
+/**
+ * The height range a picture uses: the one given, or the index's own (unusable runs from 0
+ * to 1000; FMFI and extfrag from -1000).
+ */
+export function zRangeFor(zRange: ZRange, index: IndexName, command: Command): ZRange {
+  if (command.getOptionValueSource('zRange') === 'cli' || index !== 'unusable') return zRange;
+  return { kind: 'fixed', min: 0, max: 1000 };
+}

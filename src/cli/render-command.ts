@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
-import { ExitStatus, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import type { FormatName } from '../formats/registry.js';
+import type { IndexName } from '../indices.js';
+import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -19,6 +21,9 @@ interface RenderFlags {
   quiet: boolean;
   strict: boolean;
   warnings: number;
+  inputFormat?: FormatName;
+  index: IndexName;
+  zone?: string;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -42,6 +47,9 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
     )
+    .addOption(inputFormatOption())
+    .addOption(indexOption())
+    .addOption(zoneOption())
     .option('-q, --quiet', 'no progress and no summary line (warnings are still shown)', false)
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -55,9 +63,17 @@ export function renderCommand(setStatus: SetStatus): Command {
       // Loaded only now: batch rendering pulls in the chart code.
       const { renderBatch, formatSummary } = await import('../batch/render-batch.js');
       const settings = {
-        chart: { width: flags.width, height: flags.height, zRange: flags.zRange },
+        chart: {
+          width: flags.width,
+          height: flags.height,
+          zRange: zRangeFor(flags.zRange, flags.index, command),
+          // Absent for FMFI: charts made before --index existed stay up to date.
+          ...(flags.index === 'fmfi' ? {} : { index: flags.index }),
+        },
+        ...(flags.zone === undefined ? {} : { zone: flags.zone }),
         format: flags.format,
         warningLimit: flags.warnings,
+        ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
       };
       let summary;
       try {

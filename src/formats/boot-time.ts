@@ -1,9 +1,9 @@
-// File name → boot time: the cron job names each log vm_frag_YYYYMMDD_HHMM.log.
+// File name → boot time: the cron job names each log vm_frag_YYYYMMDD_HHMM.log (phys_free_… and buddyinfo_… for the count formats).
 import { basename } from 'node:path';
 import type { LocalTime } from '../model.js';
 import { localTime } from '../time.js';
 
-const NAME = /^vm_frag_(\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)\.log$/;
+const NAME = /^(?:vm_frag|phys_free|buddyinfo)_(\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)\.log$/;
 
 export type BootTimeResult =
   | { readonly kind: 'known'; readonly time: LocalTime }

@@ -2,10 +2,14 @@
 //
 // Adding a format: one module exporting a LogFormat, and one line in FORMATS below.
 import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './format.js';
+import { buddyinfo } from './buddyinfo/index.js';
 import { fragIdx } from './frag-idx/index.js';
+import { physFree } from './phys-free/index.js';
 
 export const FORMATS = {
   'frag-idx': fragIdx,
+  'phys-free': physFree,
+  buddyinfo,
 } as const satisfies Record<string, LogFormat>;
 export type FormatName = keyof typeof FORMATS;
 export function isFormatName(s: string): s is FormatName {

@@ -54,6 +54,8 @@ export interface TimeBins {
   readonly last: LocalTime | null;
   /** The most samples any one bin holds. */
   readonly maxSamplesPerBin: number;
+  /** Each domain's label (as in `domains`), where a format named its parts (`node 0 Normal`); absent otherwise. */
+  readonly labels?: readonly string[];
 }
 
 interface MutableBin {
@@ -80,6 +82,7 @@ export class TimeBinner {
   private minIndex = Infinity;
   private maxIndex = -Infinity;
   private readonly domainSet = new Set<number>();
+  private readonly labels = new Map<number, string>();
   private readonly sizes = new Map<number, number>();
   private readonly intervals = new Map<number, number>();
   private previous: LocalTime | null = null;
@@ -126,6 +129,7 @@ export class TimeBinner {
     if (t > bin.last) bin.last = t;
     for (const d of sample.domains) {
       this.domainSet.add(d.domain);
+      if (d.label !== undefined) this.labels.set(d.domain, d.label);
       let byOrder = bin.cells.get(d.domain);
       if (byOrder === undefined) {
         byOrder = [];
@@ -248,6 +252,7 @@ export class TimeBinner {
       first: this.first,
       last: this.last,
       maxSamplesPerBin,
+      ...(this.labels.size === 0 ? {} : { labels: domains.map((d) => this.labels.get(d) ?? `domain ${d}`) }),
     };
   }
 }

@@ -51,6 +51,7 @@ export function chartCaption(source: string, bootTime: LocalTime | null, bins: T
     parts.push(`${formatHuman(bins.first)} – ${formatHuman(bins.last)} (${formatSpan(bins.last - bins.first)})`);
   }
   parts.push(plural(bins.samples, 'sample'));
-  if (bins.domains.length > 1) parts.push(plural(bins.domains.length, 'NUMA domain'));
+  // Parts with labels are Linux nodes and zones, not NUMA domains.
+  if (bins.domains.length > 1) parts.push(plural(bins.domains.length, bins.labels === undefined ? 'NUMA domain' : 'zone'));
   return { title, subtitle: parts.join(' · ') };
 }

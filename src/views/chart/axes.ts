@@ -64,7 +64,7 @@ export function frontAxes(scene: Scene): Axis[] {
       values: height.ticks,
       encode: heightLabels(scene),
       // Words, not arrows: the title is turned a quarter, and so would an arrow be.
-      title: `FMFI${height.auto ? ', full range' : ''}: up fragmented, down easy`,
+      title: `${scene.heightTitle}${height.auto ? ', full range' : ''}: up ${scene.heightTitle === 'FMFI' ? 'fragmented, down easy' : 'worse, down better'}`,
       titleFontSize: FONT_SIZE.axisTitle,
       titleFontWeight: 'normal',
       titleColor: INK,

@@ -1,6 +1,7 @@
 // Chart options: the picture size and the height range, with their defaults and limits.
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../../summary/picture.js';
 import { DEFAULT_Z_RANGE, type ZRange } from '../../summary/height.js';
+import type { IndexName } from '../../indices.js';
 
 export interface ChartOptions {
   /** Picture width in pixels. */
@@ -8,6 +9,8 @@ export interface ChartOptions {
   /** Picture height in pixels with one NUMA domain; each further domain adds a panel of the same height below. */
   height: number;
   zRange: ZRange;
+  /** What the height shows (default FMFI); only its axis title changes here, the values are chosen before binning. */
+  index?: IndexName;
 }
 
 export const DEFAULT_CHART_OPTIONS: Readonly<ChartOptions> = Object.freeze({

@@ -11,6 +11,7 @@ import { countClipped, type Clipping } from '../../summary/height.js';
 import { formatKiB } from '../../summary/sizes.js';
 import { describe, fitTitle, noteLines, subtitleLines, type NoteLine } from './notes.js';
 import type { ChartOptions } from './options.js';
+import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
 import { px, rowShape, timeX, type TimeFrame } from './rows.js';
 import { chooseTimeTicks, type TimeTicks } from './time-ticks.js';
@@ -55,6 +56,10 @@ export interface Scene {
   /** Notes under the panels, one entry per line. */
   readonly notes: NoteLine[];
   readonly description: string;
+  /** What the height axis shows: `FMFI`, or the index --index chose. */
+  readonly heightTitle: string;
+  /** Whether the panels are named by their format's labels (`node 0 Normal`) rather than `domain N`. */
+  readonly labelled: boolean;
 }
 
 /** Left and right margin of the title and notes. */
@@ -144,7 +149,11 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   });
   const clipping = countClipped(bins, height);
 
-  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note);
+  const title = INDEX_AXIS_TITLE[options.index ?? 'fmfi'];
+  // The notes speak of FMFI; under --index they speak of the index the bars show.
+  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note).map((n) =>
+    title === 'FMFI' ? n : { ...n, text: n.text.replaceAll('FMFI', title) },
+  );
   const subtitle = subtitleLines(xmlSafe(caption.subtitle), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.subtitle);
   return {
     title: fitTitle(xmlSafe(caption.title), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.title),
@@ -160,5 +169,7 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
     clipping,
     notes,
     description: describe(bins, xmlSafe(caption.subtitle), height, notes.map((n) => n.text)),
+    heightTitle: title,
+    labelled: bins.labels !== undefined,
   };
 }

@@ -106,7 +106,7 @@ function panelMark(scene: Scene, labelled: boolean): GroupMark {
         enter: {
           x: { value: LEFT },
           y: { value: PANEL_TOP - 10 },
-          text: { signal: "'domain ' + parent.domain" },
+          text: { signal: scene.labelled ? 'parent.panelLabel' : "'domain ' + parent.domain" },
           fontSize: { value: FONT_SIZE.panel },
           fontWeight: { value: 'bold' },
           fill: { value: INK },
@@ -144,14 +144,14 @@ function panelMark(scene: Scene, labelled: boolean): GroupMark {
   return {
     type: 'group',
     name: 'panel',
-    from: { facet: { name: 'panelRows', data: 'rows', groupby: ['domain', 'panel'] } },
+    from: { facet: { name: 'panelRows', data: 'rows', groupby: scene.labelled ? ['domain', 'panel', 'panelLabel'] : ['domain', 'panel'] } },
     encode: {
       enter: {
         x: { value: 0 },
         y: { signal: `datum.panel * ${layout.panelHeight}` },
         width: { value: layout.width },
         height: { value: layout.panelHeight },
-        description: { signal: "'domain ' + datum.domain" },
+        description: { signal: scene.labelled ? 'datum.panelLabel' : "'domain ' + datum.domain" },
       },
     },
     marks,
@@ -231,7 +231,13 @@ export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOption
     },
     // 2. Data: the row paths of every panel, and the block-size labels shared by all panels.
     data: [
-      { name: 'rows', values: scene.rows.map((r) => ({ ...r, panel: panelOf.get(r.domain) ?? 0 })) },
+      {
+        name: 'rows',
+        values: scene.rows.map((r) => {
+          const panel = panelOf.get(r.domain) ?? 0;
+          return bins.labels === undefined ? { ...r, panel } : { ...r, panel, panelLabel: bins.labels[panel] };
+        }),
+      },
       { name: 'depth', values: scene.depthLabels },
     ],
     // 3. Scales for the axes, with the domains and ranges the row paths were computed with.
@@ -240,6 +246,6 @@ export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOption
       { name: 'z', type: 'linear', domain: [height.min, height.max], range: [layout.zPx, 0], zero: false, nice: false },
     ],
     // 4. and 5.
-    marks: [panelMark(scene, bins.domains.length > 1), ...noteMarks(scene)],
+    marks: [panelMark(scene, bins.domains.length > 1 || scene.labelled), ...noteMarks(scene)],
   };
 }

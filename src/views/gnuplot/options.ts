@@ -1,5 +1,6 @@
 // What a generated gnuplot script can be asked for: terminal, size, height range; checked and defaulted once.
 // The height range and the default size mean the same for the script as for our chart (summary/).
+import type { IndexName } from '../../indices.js';
 import { optionError } from '../../errors.js';
 import { DEFAULT_Z_RANGE, type ZRange } from '../../summary/height.js';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../../summary/picture.js';
@@ -34,6 +35,8 @@ export interface GnuplotOptions {
    */
   readonly height: number;
   readonly zRange: ZRange;
+  /** What the height shows (default FMFI): its axis title. */
+  readonly index?: IndexName;
 }
 
 export const DEFAULT_OPTIONS: GnuplotOptions = {

@@ -16,6 +16,7 @@ import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from '.
 import { depthTics, timeTicks } from './labels.js';
 import { fittingFontSize, layout, pictureHeight, timeAxisPixels, type Layout, type Panel } from './layout.js';
 import { DEFAULT_OPTIONS, type GnuplotOptions } from './options.js';
+import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { wallColours } from './palette.js';
 import { gnuplotString } from './quote.js';
 import { terminalCommand } from './terminal.js';
@@ -58,7 +59,7 @@ function terminal(options: GnuplotOptions, height: number): string {
   );
 }
 
-function axes(bins: TimeBins, limits: HeightLimits, shape: Layout): string {
+function axes(bins: TimeBins, limits: HeightLimits, shape: Layout, zLabel = 'FMFI'): string {
   const first = bins.bins[0]!.start;
   const last = bins.bins[bins.bins.length - 1]!.end;
   const ticks = timeTicks(first, last, shape.timeAxisPixels / TICK_LABEL_PX);
@@ -75,7 +76,7 @@ function axes(bins: TimeBins, limits: HeightLimits, shape: Layout): string {
     'clamp(v) = v < ZMIN ? ZMIN : (v > ZMAX ? ZMAX : v)',
     'set zrange [ZMIN:ZMAX]',
     `set ztics (${zTics(limits, shape.zAxisPixels / Z_TICK_PX).map((t) => `"${t.label}" ${t.value}`).join(', ')}) nomirror`,
-    'set zlabel "FMFI" rotate parallel',
+    `set zlabel "${zLabel}" rotate parallel`,
     '',
     '# Time: zone-less wall-clock times as the cron job logged them.',
     'set xdata time',
@@ -150,7 +151,7 @@ function panel(bins: TimeBins, domainIndex: number, box: Panel): string {
     `# domain ${domain}`,
     `set origin ${box.origin.x}, ${box.origin.y}`,
     `set size ${box.size.w}, ${box.size.h}`,
-    `set label 1 "domain ${domain}" at screen ${box.label.x}, ${box.label.y} left font ",12" noenhanced`,
+    `set label 1 ${bins.labels === undefined ? `"domain ${domain}"` : gnuplotString(bins.labels[domainIndex]!)} at screen ${box.label.x}, ${box.label.y} left font ",12" noenhanced`,
     walls(bins, domainIndex),
   ].join('\n');
 }
@@ -183,7 +184,7 @@ export function gnuplotScript(bins: TimeBins, caption: Caption, options: Gnuplot
   for (let d = 0; d < bins.domains.length; d++) out += `${datablock(bins, d)}\n`;
   // 3. axes
   const limits = heightLimits(options.zRange, bins);
-  out += axes(bins, limits, shape);
+  out += axes(bins, limits, shape, INDEX_AXIS_TITLE[options.index ?? 'fmfi']);
   // 4. panels
   out += `\n${WHY_ZERRORFILL}\nset multiplot\n${captionLabels(shape, caption, noteText(bins, limits))}`;
   bins.domains.forEach((_, d) => {

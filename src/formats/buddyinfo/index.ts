@@ -1,0 +1,92 @@
+// The /proc/buddyinfo format: what `cat /proc/buddyinfo` prints on every Linux machine, after each date line.
+//
+// torvalds/linux mm/vmstat.c, frag_show_print:
+//
+//   seq_printf(m, "Node %d, zone %8s ", pgdat->node_id, zone->name);
+//   for (order = 0; order < NR_PAGE_ORDERS; ++order)
+//       seq_printf(m, "%6lu ", data_race(zone->free_area[order].nr_free));
+//   seq_putc(m, '\n');
+//
+// one line per populated zone of each online node (walk_zones_in_node with
+// assert_populated), counts from order 0 up: `Node 0, zone   Normal    216     53 …`.
+// NR_PAGE_ORDERS is 11 on most kernels, not all; wider counts shift the columns. The
+// lines say nothing of the page size: blocks are taken as 4 KiB pages (x86, most arm64).
+import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from '../format.js';
+import { LineSplitter } from '../lines.js';
+import { countValue, dateLine, unreadLine } from '../counts/lines.js';
+import { CountSamples } from '../counts/samples.js';
+
+const TITLE = '/proc/buddyinfo';
+const ZONE_LINE = /^Node (\d{1,9}), zone\s+(\S+)((?:\s+\d+)+)\s*$/;
+const ZONE_SHAPE = /^\s*Node\s/;
+/** A header some patched kernels print before the zone lines. */
+const HEADER = 'Free pages per order';
+export const PAGE_KIB = 4;
+
+class BuddyinfoReader implements LogReader {
+  private readonly samples: CountSamples;
+  private readonly splitter: LineSplitter;
+  /** `node 0 Normal` → its number, in order of first appearance: the same number in every sample. */
+  private readonly parts = new Map<string, number>();
+  /** Orders of the log's first zone line: every line must have as many. */
+  private orders: number | null = null;
+
+  constructor(file: string, sink: ReaderSink, options: ReaderOptions) {
+    this.samples = new CountSamples(file, sink, TITLE);
+    this.splitter = new LineSplitter(
+      {
+        line: (text, lineNo, complete) => this.line(text, lineNo, complete),
+        crlf: (lineNo) => this.samples.warn(lineNo, 'CRLF'),
+        longLine: (lineNo, limit) => this.samples.warn(lineNo, 'LONG_LINE', limit),
+      },
+      options.maxLineLength,
+    );
+  }
+
+  get lines(): number {
+    return this.splitter.lines;
+  }
+
+  write(chunk: Buffer | string): void {
+    this.splitter.write(chunk);
+  }
+
+  end(): ReadSummary {
+    this.splitter.end();
+    return this.samples.finish();
+  }
+
+  private line(raw: string, lineNo: number, complete: boolean): void {
+    const text = raw.trim();
+    if (text === '' || text.startsWith(HEADER)) return;
+    // A last line without its newline may have lost counts: it is not read.
+    const m = complete ? ZONE_LINE.exec(text) : null;
+    if (m !== null) return this.zone(m, raw, lineNo);
+    if (dateLine(this.samples, text, raw, lineNo)) return;
+    unreadLine(this.samples, TITLE, raw, lineNo, complete, ZONE_SHAPE.test(text));
+  }
+
+  private zone(m: RegExpExecArray, raw: string, lineNo: number): void {
+    const label = `node ${Number(m[1])} ${m[2]!}`;
+    const counts = m[3]!.trim().split(/\s+/).map(countValue);
+    if (counts.some((c) => c === null)) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);
+    this.orders ??= counts.length;
+    if (counts.length !== this.orders) return this.samples.warn(lineNo, 'ORDERS_DIFFER', counts.length, this.orders);
+    let domain = this.parts.get(label);
+    if (domain === undefined) {
+      domain = this.parts.size;
+      this.parts.set(label, domain);
+    }
+    if (this.samples.hasPart(domain)) return this.samples.warn(lineNo, 'ZONE_REPEATED', label, this.samples.date!);
+    const part = this.samples.part(domain, label, lineNo);
+    if (part === null) return;
+    counts.forEach((count, order) => this.samples.count(part, order, PAGE_KIB * 2 ** order, count!));
+  }
+}
+
+export const buddyinfo: LogFormat = {
+  name: 'buddyinfo',
+  title: TITLE,
+  recognise: (head) => (/^Node \d+, zone\s+\S+\s+\d/m.test(head) ? 1 : 0),
+  reader: (file, sink, options = {}) => new BuddyinfoReader(file, sink, options),
+};

@@ -1,0 +1,148 @@
+// The vm.phys_free format: what every stock FreeBSD kernel's `sysctl vm.phys_free` prints after each date line.
+//
+// freebsd/freebsd-src sys/vm/vm_phys.c, sysctl_vm_phys_free:
+//
+//   sbuf_printf(&sbuf,"\nDOMAIN %d:\n", dom);                         (absent on older kernels)
+//   sbuf_printf(&sbuf, "\nFREE LIST %d:\n" "\n  ORDER (SIZE)  |  NUMBER" "\n              ", flind);
+//   sbuf_printf(&sbuf, "  |  POOL %d", pind);                         (one per pool)
+//   sbuf_printf(&sbuf, "\n--            ");  "-- --      " per pool, "--\n"
+//   for (oind = VM_NFREEORDER - 1; oind >= 0; oind--) {
+//       sbuf_printf(&sbuf, "  %2d (%6dK)", oind, 1 << (PAGE_SHIFT - 10 + oind));
+//       sbuf_printf(&sbuf, "  |  %6d", fl[oind].lcnt);                (one per pool)
+//
+// so a row is `  12 ( 16384K)  |       0  |       3`. Wider counts shift the columns;
+// older kernels pad fields with zeros. FMFI and the indices of a domain sum every free
+// list and pool of it, as the vm.phys_frag_idx patch does.
+import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from '../format.js';
+import { LineSplitter } from '../lines.js';
+import { countValue, dateLine, isDateLine, unreadLine } from '../counts/lines.js';
+import { CountSamples, type PartBuild } from '../counts/samples.js';
+
+const TITLE = 'vm.phys_free';
+const ROW = /^\s*(\d{1,3}) \(\s*(\d{1,15})K\)((?:\s*\|\s*\d+)+)\s*$/;
+const ROW_SHAPE = /^\s*\d+\s*\(|K\)\s*\|/;
+const DOMAIN = /^DOMAIN (\d{1,9}):$/;
+const FREE_LIST = /^FREE LIST (\d{1,9}):$/;
+const POOLS = /^(?:\|\s*POOL \d+\s*)+$/;
+const POOL = /POOL/g;
+
+/** The free list being read: its rows must run from the highest order down to 0, one each. */
+interface FreeList {
+  readonly number: number;
+  readonly line: number;
+  /** Pools its header names; null without a header (then its first row says). */
+  pools: number | null;
+  lowest: number | null;
+}
+
+class PhysFreeReader implements LogReader {
+  private readonly samples: CountSamples;
+  private readonly splitter: LineSplitter;
+  /** 0 until a DOMAIN line: older kernels print none. */
+  private domain = 0;
+  private freeList: FreeList | null = null;
+
+  constructor(file: string, sink: ReaderSink, options: ReaderOptions) {
+    this.samples = new CountSamples(file, sink, TITLE);
+    this.splitter = new LineSplitter(
+      {
+        line: (text, lineNo, complete) => this.line(text, lineNo, complete),
+        crlf: (lineNo) => this.samples.warn(lineNo, 'CRLF'),
+        longLine: (lineNo, limit) => this.samples.warn(lineNo, 'LONG_LINE', limit),
+      },
+      options.maxLineLength,
+    );
+  }
+
+  get lines(): number {
+    return this.splitter.lines;
+  }
+
+  write(chunk: Buffer | string): void {
+    this.splitter.write(chunk);
+  }
+
+  end(): ReadSummary {
+    this.splitter.end();
+    this.closeFreeList();
+    return this.samples.finish();
+  }
+
+  private line(raw: string, lineNo: number, complete: boolean): void {
+    const text = raw.trim();
+    if (text === '' || text === 'vm.phys_free:' || text.startsWith('ORDER (SIZE)') || text.startsWith('--')) return;
+    // sysctl output ends with a newline: a last line without one may be cut anywhere.
+    const row = complete ? ROW.exec(raw) : null;
+    if (row !== null) return this.row(row, raw, lineNo);
+    if (complete && POOLS.test(text)) {
+      if (this.freeList !== null) this.freeList.pools = text.match(POOL)!.length;
+      return;
+    }
+    let m = FREE_LIST.exec(text);
+    if (m !== null) {
+      this.closeFreeList();
+      this.freeList = { number: Number(m[1]), line: lineNo, pools: null, lowest: null };
+      return;
+    }
+    m = DOMAIN.exec(text);
+    if (m !== null) {
+      this.closeFreeList();
+      this.domain = Number(m[1]);
+      return;
+    }
+    if (isDateLine(text)) {
+      // What the sample before it left unfinished is told before it closes.
+      this.closeFreeList();
+      this.domain = 0;
+      dateLine(this.samples, text, raw, lineNo);
+      return;
+    }
+    unreadLine(this.samples, TITLE, raw, lineNo, complete, ROW_SHAPE.test(text));
+  }
+
+  private row(m: RegExpExecArray, raw: string, lineNo: number): void {
+    const order = Number(m[1]);
+    const sizeKiB = Number(m[2]);
+    const cells = m[3]!.split('|').slice(1);
+    const counts = cells.map((c) => countValue(c.trim()));
+    if (counts.some((c) => c === null)) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);
+    const part = this.samples.part(this.domain, undefined, lineNo);
+    if (part === null) return;
+    // Rows without a FREE LIST line (a damaged log) make a free list of their own.
+    const list = (this.freeList ??= { number: -1, line: lineNo, pools: null, lowest: null });
+    list.pools ??= counts.length;
+    if (counts.length !== list.pools) {
+      this.samples.warn(lineNo, 'POOLS_DIFFER', counts.length, list.pools);
+      return this.samples.spoil(part, `a row of free list ${list.number} unreadable (line ${lineNo})`);
+    }
+    if (list.lowest !== null && order !== list.lowest - 1) {
+      // A repeated or lost line, or a lost FREE LIST line: which counts belong where is no longer known.
+      const why = order >= list.lowest ? `order ${order} again after order ${list.lowest}` : `skips from order ${list.lowest} to ${order}`;
+      this.samples.spoil(part, `free list ${list.number} ${why} (line ${lineNo})`);
+      if (order >= list.lowest) return;
+    }
+    list.lowest = order;
+    let sum = 0;
+    for (const c of counts) sum += c!;
+    this.samples.count(part, order, sizeKiB, sum);
+  }
+
+  /** A free list that does not reach order 0 leaves its domain's counts incomplete. */
+  private closeFreeList(): void {
+    const list = this.freeList;
+    this.freeList = null;
+    if (list === null || list.lowest === null || list.lowest === 0) return;
+    const part: PartBuild | null = this.samples.hasPart(this.domain) ? this.samples.part(this.domain, undefined, list.line) : null;
+    if (part !== null) this.samples.spoil(part, `free list ${list.number} stops at order ${list.lowest}, not 0 (log cut off?)`);
+  }
+}
+
+/** Lines only this format has. */
+const MARKS = ['vm.phys_free:', '|  NUMBER'];
+
+export const physFree: LogFormat = {
+  name: 'phys-free',
+  title: TITLE,
+  recognise: (head) => (MARKS.some((mark) => head.includes(mark)) ? 1 : 0),
+  reader: (file, sink, options = {}) => new PhysFreeReader(file, sink, options),
+};

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { Failure } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
+import type { FormatName } from '../formats/registry.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
@@ -10,10 +11,12 @@ import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptim
 import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
 import { MIN_WIDTH } from '../views/chart/options.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface CompareCommandOptions extends CompareOptions {
+  /** Read every log as this format; by default each log's is recognised. */
+  readonly inputFormat?: FormatName;
   /** `-` for standard output. */
   readonly output: string;
   readonly format: 'svg' | 'png';
@@ -58,7 +61,7 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
-    const info = await readReported(path, (s) => binner.add(s), reporter);
+    const info = await readReported(path, (s) => binner.add(s), reporter, undefined, options.inputFormat === undefined ? {} : { format: options.inputFormat });
     if (info === null) ok = false;
     else binners.push(binner);
   }
@@ -81,6 +84,7 @@ interface CompareFlags {
   orders?: number[];
   domain?: number;
   uptime?: number;
+  inputFormat?: FormatName;
   strict: boolean;
   warnings: number;
 }
@@ -88,7 +92,7 @@ interface CompareFlags {
 export function compareCommand(setStatus: SetStatus): Command {
   return new Command('compare')
     .description('draw boot windows side by side on one uptime axis: one panel per block size, one line per window')
-    .argument('[LOG...]', 'vm.phys_frag_idx logs, LABEL=PATH to name one in the legend; - is standard input')
+    .argument('[LOG...]', 'logs, LABEL=PATH to name one in the legend; - is standard input')
     .requiredOption('-o, --output <FILE>', 'the chart file (written atomically); - is standard output')
     .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
     .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(sizeAtLeast(MIN_WIDTH)).default(DEFAULT_COMPARE_OPTIONS.width))
@@ -100,6 +104,7 @@ export function compareCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12 (default: all)').argParser(optionParser(parseOrders)))
     .addOption(new Option('--domain <N>', 'show only NUMA domain N (default: all, a band of panels each)').argParser(parseNonNegativeInt))
     .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m (default: all)').argParser(optionParser(parseUptime)))
+    .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -116,6 +121,7 @@ export function compareCommand(setStatus: SetStatus): Command {
           orders: flags.orders ?? null,
           domain: flags.domain ?? null,
           uptimeMs: flags.uptime ?? null,
+          ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         },
         reporter,
       );

@@ -5,11 +5,12 @@ import { bootTimeOf } from '../formats/read.js';
 import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { openTextSink } from '../io/sinks.js';
+import type { FormatName } from '../formats/registry.js';
 import type { Sample } from '../model.js';
 import type { Reporter } from '../report.js';
 import { WindowStatsBuilder, type WindowStats } from '../summary/stats.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
 import { stderrReporter } from './reporter.js';
 
 export const StatsFormat = { table: 'table', csv: 'csv', json: 'json' } as const;
@@ -21,6 +22,8 @@ export interface StatsCommandOptions {
   readonly domain: number | null;
   /** `-` for standard output. */
   readonly output: string;
+  /** Read every log as this format; by default each log's is recognised. */
+  readonly inputFormat?: FormatName;
 }
 
 /** A sample with only the rows of one domain (a new object: the reader's are reused). */
@@ -33,7 +36,7 @@ async function statsOf(path: string, options: StatsCommandOptions, reporter: Rep
   const builder = new WindowStatsBuilder(path, bootTimeOf(path));
   const domain = options.domain;
   const add = domain === null ? (s: Sample) => builder.add(s) : (s: Sample) => builder.add(onlyDomain(s, domain));
-  const info = await readReported(path, add, reporter);
+  const info = await readReported(path, add, reporter, undefined, options.inputFormat === undefined ? {} : { format: options.inputFormat });
   if (info === null) return null;
   const stats = builder.finish();
   if (domain !== null && stats.samplesWithData === 0 && info.summary.samplesWithData > 0) {
@@ -80,6 +83,7 @@ interface StatsFlags {
   format: StatsFormat;
   domain?: number;
   output: string;
+  inputFormat?: FormatName;
   strict: boolean;
   warnings: number;
 }
@@ -91,13 +95,14 @@ export function statsCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--format <format>', 'table: aligned text; csv: one record per window, domain and order; json: schema fmfi-plot/stats 1').choices(['table', 'csv', 'json']).default('table'))
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
     .action(async (logs: string[], flags: StatsFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       const reporter = stderrReporter(flags.warnings);
-      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output }, reporter);
+      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }) }, reporter);
       setStatus(runStatus(ok, flags.strict, reporter));
     });
 }

@@ -10,7 +10,7 @@
 //        in the log's name, else from the first sample
 //
 // Why one row gives A, and how exactly: see average-block.ts.
-import type { BootWindow, LocalTime, OrderReading, Sample } from '../model.js';
+import { domainLabel, type BootWindow, type DomainReading, type LocalTime, type Sample } from '../model.js';
 import { lowestRow } from './average-block.js';
 import { Values } from './values.js';
 
@@ -67,6 +67,8 @@ export interface EasyBlockStats {
 
 export interface DomainStats {
   readonly domain: number;
+  /** `domain 0`, or the name the format gave the part (`node 0 Normal`). */
+  readonly label: string;
   /** Samples with at least one row of this domain. */
   readonly samples: number;
   /** The window's other samples: no output at all, or none for this domain. */
@@ -132,7 +134,7 @@ class DomainColumns {
   lastAverage = 0;
   fromOrder = 0;
   readonly orders: Array<OrderColumn | undefined> = [];
-  constructor(readonly domain: number, readonly first: LocalTime, readonly pageKiB: number) {
+  constructor(readonly domain: number, readonly label: string, readonly first: LocalTime, readonly pageKiB: number) {
     this.last = first;
   }
 }
@@ -161,7 +163,7 @@ export class WindowStatsBuilder {
       const rows = reading.orders;
       if (rows.length === 0) continue;
       withData = true;
-      const columns = this.columns(reading.domain, rows, time);
+      const columns = this.columns(reading, time);
       // 3. (one pass over the rows, this runs for every row of the log; 2. needs its results)
       let low = rows[0]!;
       let easyOrder = -1;
@@ -196,12 +198,12 @@ export class WindowStatsBuilder {
     if (withData) this.withData++;
   }
 
-  private columns(domain: number, rows: readonly OrderReading[], time: LocalTime): DomainColumns {
-    let columns = this.domains.get(domain);
+  private columns(reading: DomainReading, time: LocalTime): DomainColumns {
+    let columns = this.domains.get(reading.domain);
     if (columns === undefined) {
-      const low = lowestRow(rows)!;
-      columns = new DomainColumns(domain, time, low.sizeKiB / 2 ** low.order);
-      this.domains.set(domain, columns);
+      const low = lowestRow(reading.orders)!;
+      columns = new DomainColumns(reading.domain, domainLabel(reading), time, low.sizeKiB / 2 ** low.order);
+      this.domains.set(reading.domain, columns);
     }
     columns.samples++;
     columns.last = time;
@@ -257,6 +259,7 @@ export class WindowStatsBuilder {
     const easyAt = (v: number): number | null => (v === 0 ? null : v);
     return {
       domain: d.domain,
+      label: d.label,
       samples: d.samples,
       samplesWithoutData: this.samples - d.samples,
       first: d.first,

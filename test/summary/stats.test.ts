@@ -55,6 +55,7 @@ describe('windowStats', () => {
       domains: [
         {
           domain: 0,
+          label: 'domain 0',
           samples: 4,
           samplesWithoutData: 1,
           first: at(10, 10),

@@ -62,6 +62,16 @@ const KIB_LABEL =
  * `finishOnCommonWidth`), as a vega-lite spec; compile it with vega-lite and draw it with
  * `renderVegaSvg`, or use `renderCompareSvg`. Pure.
  */
+/** `domain 0`, or the name a format gave the part (a Linux `node 0 Normal`), from the first window that has it. */
+function partLabel(windows: readonly UptimeWindow[], domain: number): string {
+  for (const { bins } of windows) {
+    const i = bins.domains.indexOf(domain);
+    const label = i < 0 ? undefined : bins.labels?.[i];
+    if (label !== undefined) return label;
+  }
+  return `domain ${domain}`;
+}
+
 export function compareSpec(windows: readonly UptimeWindow[], options: CompareOptions = DEFAULT_COMPARE_OPTIONS): TopLevelSpec {
   // 1. What is shown.
   const { domains, orders } = shownPanels(windows, options);
@@ -109,7 +119,7 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
 
   // 4. One band per domain.
   const bands = domains.map((domain) => ({
-    ...(domains.length > 1 ? { title: { text: `domain ${domain}`, anchor: 'start' as const, fontSize: 15 } } : {}),
+    ...(domains.length > 1 ? { title: { text: partLabel(windows, domain), anchor: 'start' as const, fontSize: 15 } } : {}),
     spacing: 14,
     vconcat: [
       {

@@ -78,7 +78,8 @@ export function statsCsvRecords(windows: readonly WindowStats[]): Cell[][] {
       for (const o of d.orders) {
         records.push([
           w.source,
-          d.domain,
+          // As the csv dialect writes it: the number, or the name a format gave the part (`node 0 Normal`).
+          d.label === `domain ${d.domain}` ? d.domain : d.label,
           o.order,
           o.sizeKiB,
           o.samples,

@@ -49,6 +49,7 @@ export interface StatsJsonOrder {
 
 export interface StatsJsonDomain {
   domain: number;
+  label: string;
   samples: number;
   samplesWithoutData: number;
   first: string;
@@ -106,6 +107,7 @@ function orderJson(o: OrderStats): StatsJsonOrder {
 function domainJson(d: DomainStats): StatsJsonDomain {
   return {
     domain: d.domain,
+    label: d.label,
     samples: d.samples,
     samplesWithoutData: d.samplesWithoutData,
     first: time(d.first),

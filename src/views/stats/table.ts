@@ -84,7 +84,7 @@ function windowTable(w: WindowStats, width: number): string[] {
 }
 
 function domainBlock(w: WindowStats, d: DomainStats, width: number): string[] {
-  const parts = [`domain ${d.domain}`, plural(d.samples, 'sample')];
+  const parts = [d.label, plural(d.samples, 'sample')];
   if (d.samplesWithoutData > 0) parts.push(`${count(d.samplesWithoutData)} without data`);
   parts.push(`${formatKiB(d.pageKiB)} pages`);
   if (d.first !== w.first || d.last !== w.last) {
@@ -175,7 +175,7 @@ function sizeRow(d: DomainStats, sizeKiB: number): OrderStats | undefined {
 
 function compareBlock(windows: readonly WindowStats[], group: readonly number[], domain: number): string[] {
   const ds = group.map((i) => windows[i]!.domains.find((d) => d.domain === domain));
-  const head: string[] = [`domain ${domain}`];
+  const head: string[] = [ds.find((d) => d !== undefined)?.label ?? `domain ${domain}`];
   group.forEach((i, k) => head.push(...(k === 0 ? [`#${i + 1}`] : [`#${i + 1}`, `#${i + 1} vs #1`])));
   const sizes = [...new Set(ds.flatMap((d) => d?.orders.map((o) => o.sizeKiB) ?? []))].sort((a, b) => a - b);
   const size = (pick: (d: DomainStats) => number | null, format: (v: number | null) => string): [Pick, Change] => [

@@ -22,6 +22,7 @@ const EXPECTED = `{
       "domains": [
         {
           "domain": 0,
+          "label": "domain 0",
           "samples": 3,
           "samplesWithoutData": 1,
           "first": "2024-04-08T10:10:00",

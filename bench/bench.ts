@@ -7,17 +7,20 @@
 //   4. a markdown table on stdout
 //
 // `npm run bench -- --only csv` measures the CSV rows only (no chart, no gnuplot needed).
+// `npm run bench -- --node PATH` runs fmfi-plot (and the start-up line) under that node, such
+// as another Node.js version; the bench itself runs on the one npm runs.
 // BENCH_RUNS=n sets the number of runs of each side (default 5).
 //
 // Both sides run without NODE_EXTRA_CA_CERTS: where it is set, Node.js 20 reads and
 // parses that certificate file at every start, before any code of ours runs (fmfi-plot
-// never opens a TLS connection, and a cron job's environment does not have it). The
-// line above the table says what it costs here when it is set.
+// never opens a TLS connection, and a cron job's environment does not have it; 22 and 24
+// no longer pay it at start). The line above the table says what it costs here when set.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateSamples, type GenerateOptions } from '../fixtures/generate.js';
 import { locateReference, type Reference } from '../fixtures/reference.js';
 
@@ -30,12 +33,30 @@ const WORK = join(CACHE, 'work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GENERATOR = join(__dirname, '..', 'fixtures', 'generate.js');
 
-/** What to measure: everything, or (`--only csv`) the CSV rows. */
-function onlyCsv(argv: readonly string[]): boolean {
-  const at = argv.indexOf('--only');
-  if (at < 0) return false;
-  if (argv[at + 1] !== 'csv') throw new Error(`--only takes "csv", got ${argv[at + 1] ?? 'nothing'}`);
-  return true;
+interface BenchOptions {
+  /** Everything, or (`--only csv`) the CSV rows. */
+  readonly csvOnly: boolean;
+  /** The node that runs fmfi-plot (`--node PATH`; default: the one running the bench). */
+  readonly node: string;
+}
+
+function benchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string' }, node: { type: 'string' } }, strict: true });
+  if (values.only !== undefined && values.only !== 'csv') throw new Error(`--only takes "csv", got ${values.only}`);
+  let node = process.execPath;
+  if (values.node !== undefined) {
+    // npm runs scripts in the package's folder; a relative path is meant from where npm was started.
+    node = values.node.includes('/') ? resolve(process.env.INIT_CWD ?? process.cwd(), values.node) : values.node;
+  }
+  return { csvOnly: values.only === 'csv', node };
+}
+
+/** `node`'s version and real path, or an error that says why it cannot run. */
+function nodeIdentity(node: string): { version: string; path: string } {
+  const r = spawnSync(node, ['-p', 'process.version + " " + process.execPath'], { encoding: 'utf8' });
+  if (r.error !== undefined || r.status !== 0) throw new Error(`--node ${node}: cannot run it (${r.error?.message ?? r.stderr.trim()})`);
+  const [version, ...path] = r.stdout.trim().split(' ');
+  return { version: version!, path: path.join(' ') };
 }
 
 function have(program: string): boolean {
@@ -126,10 +147,10 @@ async function compare(sides: readonly Side[]): Promise<Array<{ seconds: number;
   return times.map((t, i) => ({ seconds: median(t), outputBytes: sizes[i]! }));
 }
 
-/** Median time Node.js takes to start and do nothing (`node -e 0`) in `env`. */
-async function nodeStartup(env: NodeJS.ProcessEnv): Promise<number> {
+/** Median time `node` takes to start and do nothing (`node -e 0`) in `env`. */
+async function nodeStartup(node: string, env: NodeJS.ProcessEnv): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < 7; i++) times.push((await run([process.execPath, '-e', '0'], join(WORK, 'node.out'), { env })).seconds);
+  for (let i = 0; i < 7; i++) times.push((await run([node, '-e', '0'], join(WORK, 'node.out'), { env })).seconds);
   return median(times);
 }
 
@@ -147,17 +168,18 @@ function pipelineSide(reference: Reference, log: string, base: string): Side {
   };
 }
 
-function chartSide(log: string, format: 'svg' | 'png'): Side {
+function chartSide(node: string, log: string, format: 'svg' | 'png'): Side {
   const dir = join(WORK, `ours-${format}`);
   const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format}`;
   return async () => {
-    const r = await run([process.execPath, BIN, log, '--force', '--quiet', '-o', dir, '--format', format], join(WORK, 'chart.out'));
+    const r = await run([node, BIN, log, '--force', '--quiet', '-o', dir, '--format', format], join(WORK, 'chart.out'));
     return { run: r, outputBytes: statSync(join(dir, name)).size };
   };
 }
 
 async function main(): Promise<void> {
-  const csvOnly = onlyCsv(process.argv.slice(2));
+  const { csvOnly, node } = benchOptions(process.argv.slice(2));
+  const fmfiNode = nodeIdentity(node);
   mkdirSync(WORK, { recursive: true });
   const long = await cachedLog('vm_frag_20240408_1005.log', { samples: 100_000, seed: 100 });
   const numa = await cachedLog('vm_frag_20240601_0900.log', { samples: 20_000, domains: 4, seed: 200 });
@@ -179,7 +201,7 @@ async function main(): Promise<void> {
           return { run: r, outputBytes: statSync(join(WORK, 'awk.csv')).size };
         },
         async () => {
-          const r = await run([process.execPath, BIN, 'csv', log], csvOut);
+          const r = await run([node, BIN, 'csv', log], csvOut);
           return { run: r, outputBytes: statSync(csvOut).size };
         },
       ]);
@@ -192,7 +214,7 @@ async function main(): Promise<void> {
     if (csvOnly) continue;
     if (reference !== null && mawk && gnuplot) {
       const base = log.split('/').pop()!.replace(/\.log$/, '');
-      const [theirs, svg, png] = await compare([pipelineSide(reference, log, base), chartSide(log, 'svg'), chartSide(log, 'png')]);
+      const [theirs, svg, png] = await compare([pipelineSide(reference, log, base), chartSide(node, log, 'svg'), chartSide(node, log, 'png')]);
       rows.push([`chart, ${label}`, `mawk + gnuplot ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
         `fmfi-plot ${sec(svg!.seconds)}`, `**${(theirs!.seconds / svg!.seconds).toFixed(1)}×**`, `SVG ${mb(svg!.outputBytes)}`]);
       rows.push([`chart as PNG, ${label}`, '', `fmfi-plot --format png ${sec(png!.seconds)}`,
@@ -206,14 +228,14 @@ async function main(): Promise<void> {
 
   // 3.
   const hugeSize = mb(statSync(huge).size);
-  const csvMem = await run([process.execPath, BIN, 'csv', huge], join(WORK, 'huge.csv'), { peakMemory: true });
+  const csvMem = await run([node, BIN, 'csv', huge], join(WORK, 'huge.csv'), { peakMemory: true });
   rmSync(join(WORK, 'huge.csv'), { force: true });
   rows.push([`peak memory, 1,000,000 samples (${hugeSize})`, '', `fmfi-plot csv ${mb(csvMem.peakRss)} (${sec(csvMem.seconds)})`, '', 'target < 200 MB']);
   if (!csvOnly) {
-    const chartMem = await run([process.execPath, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'), { peakMemory: true });
+    const chartMem = await run([node, BIN, huge, '--force', '--quiet', '-o', join(WORK, 'huge')], join(WORK, 'chart.out'), { peakMemory: true });
     rows.push([`peak memory, 1,000,000 samples`, '', `fmfi-plot ${mb(chartMem.peakRss)} (${sec(chartMem.seconds)})`, '', 'target < 200 MB']);
     // stats keeps every value of every order to give exact quantiles: its memory is the one that grows with the log.
-    const statsMem = await run([process.execPath, BIN, 'stats', huge], join(WORK, 'stats.out'), { peakMemory: true });
+    const statsMem = await run([node, BIN, 'stats', huge], join(WORK, 'stats.out'), { peakMemory: true });
     rows.push([`stats, 1,000,000 samples, 1 domain`, '', `fmfi-plot stats ${sec(statsMem.seconds)}, ${mb(statsMem.peakRss)}`, '', 'target < 200 MB']);
   }
 
@@ -221,7 +243,7 @@ async function main(): Promise<void> {
     // fmfi-plot compare: ten windows of 100,000 samples (the long log under ten labels), one chart.
     const out = join(WORK, 'compare.svg');
     const logs = Array.from({ length: 10 }, (_, i) => `window ${i + 1}=${long}`);
-    const cmp = await run([process.execPath, BIN, 'compare', ...logs, '-o', out], join(WORK, 'compare.out'), { peakMemory: true });
+    const cmp = await run([node, BIN, 'compare', ...logs, '-o', out], join(WORK, 'compare.out'), { peakMemory: true });
     rows.push(['compare, 10 windows of 100,000 samples', '', `fmfi-plot compare ${sec(cmp.seconds)}, peak ${mb(cmp.peakRss)}`, '', `SVG ${mb(statSync(out).size)}`]);
     rmSync(out, { force: true });
   }
@@ -229,11 +251,12 @@ async function main(): Promise<void> {
   // 4.
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const ms = (s: number): string => `${(s * 1000).toFixed(0)} ms`;
-  let startup = `Node.js alone starts in ${ms(await nodeStartup(CHILD_ENV))} (\`node -e 0\`)`;
+  let startup = `Node.js alone starts in ${ms(await nodeStartup(node, CHILD_ENV))} (\`node -e 0\`)`;
   if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
-    startup += `; ${ms(await nodeStartup(process.env))} with NODE_EXTRA_CA_CERTS, which is set here: Node.js 20 parses those certificates at every start, so both sides ran without it`;
+    startup += `; ${ms(await nodeStartup(node, process.env))} with NODE_EXTRA_CA_CERTS, which is set here (Node.js 20 parses those certificates at every start; 22 and 24 do not), so both sides ran without it`;
   }
-  process.stdout.write(`Node.js ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} alternating runs\n`);
+  const where = node === process.execPath ? '' : ` (--node ${fmfiNode.path}; the bench itself on ${process.version})`;
+  process.stdout.write(`fmfi-plot on Node.js ${fmfiNode.version}${where}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} alternating runs\n`);
   process.stdout.write(`${startup}.\n\n`);
   process.stdout.write('| what | the pipeline | fmfi-plot | ratio | output |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);

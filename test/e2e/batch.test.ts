@@ -196,6 +196,12 @@ describe('interruptions', () => {
     const child = spawn(process.execPath, [BIN, ...args(fifo)], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const writer = createWriteStream(fifo);
+    // The half log is more than a pipe holds: when start-up is slow (a busy machine), the
+    // signal can come before fmfi-plot has read it all, and the rest of the write fails with
+    // EPIPE. That is the test working, not failing; any other error still fails the run.
+    writer.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
     writer.write(generateLog({ samples: 2000, seed: 3 }));
     await new Promise((r) => setTimeout(r, 1500));
     const sent = Date.now();

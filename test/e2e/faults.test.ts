@@ -80,6 +80,8 @@ describe('an input that cannot be read', () => {
     chmodSync(locked, 0o000);
     const sync = (args: string[]): { status: number | null; stdout: Buffer; stderr: string } => {
       const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, ...(as === undefined ? {} : { uid: as.uid, gid: as.gid }), maxBuffer: 1 << 30 });
+      // EACCES here: that user cannot run this node (a folder above it closed to others, such as mktemp -d's 0700).
+      if (r.error !== undefined) throw new Error(`cannot start ${process.execPath} as uid ${as?.uid ?? process.getuid?.()}: ${r.error.message}`);
       return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
     };
     expectOthersProcessed(locked, 'permission denied', sync, join(dir, 'out'));

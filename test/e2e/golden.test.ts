@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES as CATALOGUE } from '../../fixtures/catalogue.js';
-import { CSV_CASES, caseInput, csvGoldenPath, readManifest, sha256, type CsvCase } from '../../fixtures/golden-cases.js';
+import { COUNT_LOG, CSV_CASES, caseInput, csvGoldenPath, readManifest, sha256, type CsvCase } from '../../fixtures/golden-cases.js';
 import { FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
 
 const manifest = readManifest(FIXTURES);
@@ -25,7 +25,7 @@ function expectGolden(c: CsvCase, input: Buffer, out: Buffer): void {
   expect({ bytes: out.length, sha256: sha256(out) }).toEqual({ bytes: g.bytes, sha256: g.sha256 });
 }
 
-const misread = new Set(CATALOGUE.filter((f) => !f.awkReadsIt).map((f) => f.name.replace(/\.log$/, '')));
+const misread = new Set(CATALOGUE.filter((f) => !f.awkReadsIt && !COUNT_LOG.test(f.name)).map((f) => f.name.replace(/\.log$/, '')));
 const byId = (id: string): CsvCase => CSV_CASES.find((c) => c.id === id)!;
 
 let dir: string;

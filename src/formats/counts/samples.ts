@@ -101,6 +101,11 @@ export class CountSamples {
     else known.count += count;
   }
 
+  /** Every part of the current sample is incomplete (the log ends inside it); the first reason is the one told. */
+  spoilCurrent(why: string): void {
+    for (const part of this.sample?.parts ?? []) part.spoiled ??= why;
+  }
+
   /** The part's counts are incomplete; the first reason is the one told. */
   spoil(part: PartBuild, why: string): void {
     part.spoiled ??= why;

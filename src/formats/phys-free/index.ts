@@ -41,6 +41,13 @@ class PhysFreeReader implements LogReader {
   /** 0 until a DOMAIN line: older kernels print none. */
   private domain = 0;
   private freeList: FreeList | null = null;
+  /**
+   * Blank lines since the last row. Free lists are one blank line apart; after the last
+   * one sysctl's own newline and the cron job's `echo` make two. A log that ends with
+   * fewer may have lost whole free lists of its last sample, which no row shows (they
+   * were cut at a line end).
+   */
+  private blanksAfterRow = 2;
 
   constructor(file: string, sink: ReaderSink, options: ReaderOptions) {
     this.samples = new CountSamples(file, sink, TITLE);
@@ -65,15 +72,20 @@ class PhysFreeReader implements LogReader {
   end(): ReadSummary {
     this.splitter.end();
     this.closeFreeList();
+    if (this.blanksAfterRow < 2) this.samples.spoilCurrent('the log ends inside its output, so free lists may be missing (log cut off?)');
     return this.samples.finish();
   }
 
   private line(raw: string, lineNo: number, complete: boolean): void {
     const text = raw.trim();
+    if (text === '' && complete) this.blanksAfterRow++;
     if (text === '' || text === 'vm.phys_free:' || text.startsWith('ORDER (SIZE)') || text.startsWith('--')) return;
     // sysctl output ends with a newline: a last line without one may be cut anywhere.
     const row = complete ? ROW.exec(raw) : null;
-    if (row !== null) return this.row(row, raw, lineNo);
+    if (row !== null) {
+      this.blanksAfterRow = 0;
+      return this.row(row, raw, lineNo);
+    }
     if (complete && POOLS.test(text)) {
       if (this.freeList !== null) this.freeList.pools = text.match(POOL)!.length;
       return;

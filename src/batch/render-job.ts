@@ -49,12 +49,10 @@ export type RenderOutcome = Reported &
 
 /** The options that change a chart, as one canonical string for its stamp. */
 export function settingsKey(settings: RenderSettings): string {
-  const { width, height, zRange } = settings.chart;
-  // What is new since stamps were first written is added only when set: charts made before stay up to date.
-  const { inputFormat, zone } = settings;
-  const index = settings.chart.index;
-  const added = { ...(inputFormat === undefined ? {} : { inputFormat }), ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
-  return JSON.stringify({ format: settings.format, width, height, zRange, ...added });
+  const { width, height, zRange, index } = settings.chart;
+  // What is new since stamps were first written is left out when not set (JSON drops undefined):
+  // charts made before stay up to date.
+  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone });
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
@@ -65,16 +63,13 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
-  const { index, zone } = { index: settings.chart.index, zone: settings.zone };
-  const selection = { ...(index === undefined ? {} : { index }), ...(zone === undefined ? {} : { zone }) };
-  const selector = new SampleSelector(selection, displayName(input), collector.add);
+  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
     const sample = (s: Sample): void => add(selector.select(s));
     const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
-    const format = settings.inputFormat === undefined ? {} : { format: settings.inputFormat };
-    info = await streamSamples(input, handlers, { ...format, reuseSamples: true });
+    info = await streamSamples(input, handlers, { format: settings.inputFormat, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };

@@ -61,7 +61,7 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
-    const info = await readReported(path, (s) => binner.add(s), reporter, undefined, options.inputFormat === undefined ? {} : { format: options.inputFormat });
+    const info = await readReported(path, (s) => binner.add(s), reporter, { format: options.inputFormat });
     if (info === null) ok = false;
     else binners.push(binner);
   }
@@ -121,7 +121,7 @@ export function compareCommand(setStatus: SetStatus): Command {
           orders: flags.orders ?? null,
           domain: flags.domain ?? null,
           uptimeMs: flags.uptime ?? null,
-          ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
+          inputFormat: flags.inputFormat,
         },
         reporter,
       );

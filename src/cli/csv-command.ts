@@ -42,7 +42,7 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
       ? new AwkWriter(options.domain, file, onDiagnostic)
       : new (await import('../views/csv/writer.js')).CsvWriter(options.dialect, options.domain, file, onDiagnostic, header);
   try {
-    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, () => {
+    const afterChunk = (): Promise<void> => {
       // Handed on between chunks, not checked per sample: the sample callback stays a
       // line that V8 compiles once (a branch in it taken only now and then cost a recompile).
       if (out.length >= HAND_ON) {
@@ -50,7 +50,8 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
         sink.write(bytes, () => out.recycle(bytes));
       }
       return sink.drain();
-    }, options.inputFormat === undefined ? {} : { format: options.inputFormat });
+    };
+    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, { format: options.inputFormat, afterChunk });
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
@@ -134,7 +135,7 @@ export function csvCommand(setStatus: SetStatus): Command {
         command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null, ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }) };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)

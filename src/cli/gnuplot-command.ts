@@ -32,10 +32,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
 export async function runGnuplot(input: string, options: GnuplotCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, [input]);
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
-  const read = options.inputFormat === undefined ? {} : { format: options.inputFormat };
-  const selection = { ...(options.index === undefined ? {} : { index: options.index }), ...(options.zone === undefined ? {} : { zone: options.zone }) };
-  const selector = new SampleSelector(selection, displayName(input), (d) => reporter.diagnostic(d));
-  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, undefined, read);
+  const selector = new SampleSelector({ index: options.index, zone: options.zone }, displayName(input), (d) => reporter.diagnostic(d));
+  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat });
   if (info === null) return false;
   selector.finish();
   const bins = binner.finish();
@@ -107,8 +105,8 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
           zRange: zRangeFor(opts.zRange, opts.index, command),
           output: opts.output,
           ...(opts.index === 'fmfi' ? {} : { index: opts.index }),
-          ...(opts.zone === undefined ? {} : { zone: opts.zone }),
-          ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
+          zone: opts.zone,
+          inputFormat: opts.inputFormat,
         },
         reporter,
       );

@@ -2,7 +2,7 @@
 import { isInputFailure } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import type { Sample } from '../model.js';
-import { streamSamples, type LogInfo, type ReadOptions } from '../formats/read.js';
+import { streamSamples, type LogHandlers, type LogInfo, type ReadOptions } from '../formats/read.js';
 import type { Reporter } from '../report.js';
 import { ExitStatus } from './options.js';
 
@@ -14,9 +14,9 @@ export async function readReported(
   path: string,
   onSample: (sample: Sample) => void,
   reporter: Reporter,
-  afterChunk?: (bytes: number) => Promise<void> | void,
-  read: ReadOptions = {},
+  options: ReadOptions & { readonly afterChunk?: LogHandlers['chunk'] } = {},
 ): Promise<LogInfo | null> {
+  const { afterChunk, ...read } = options;
   try {
     return await streamSamples(
       path,

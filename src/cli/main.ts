@@ -6,10 +6,24 @@ import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
+/** The commands, by the name that selects them as the first argument. */
+const COMMANDS = ['render', 'csv', 'gnuplot', 'stats', 'compare'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
 /**
- * The program with its commands. `csv …`, `gnuplot …`, `stats …` and `compare …` load only their own command
- * module (start-up is part of every run, and `csv` is benchmarked against mawk);
- * anything else (render, --help, a mistyped command) loads all of them. The csv command
+ * The command a run needs, read from its first argument: a command's name, or a log (the
+ * default command, render); null when an option comes first (--help, --version, or the
+ * render options before the logs), which loads them all.
+ */
+function commandOf(first: string | undefined): CommandName | null {
+  if (first === undefined || first.startsWith('-')) return null;
+  return (COMMANDS as readonly string[]).includes(first) ? (first as CommandName) : 'render';
+}
+
+/**
+ * The program with its commands. A run loads only the command module it needs (start-up is
+ * part of every run, `csv` is benchmarked against mawk, and a chart of a small log is
+ * mostly start-up); one that starts with an option loads them all. The csv command
  * comes with the program (require()d: it is small, and the others read logs with the
  * same modules); importing it with import() would start Node's ES module loader, 5 ms
  * of every `csv` run (fmfi-plot is CommonJS; import() is for what only some runs need).
@@ -22,8 +36,8 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
-  const only = argv[2] === 'csv' || argv[2] === 'gnuplot' || argv[2] === 'stats' || argv[2] === 'compare' ? argv[2] : null;
-  if (only === null) program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
+  const only = commandOf(argv[2]);
+  if (only === null || only === 'render') program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
   if (only === null || only === 'csv') program.addCommand(csvCommand(setStatus));
   if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
   if (only === null || only === 'stats') program.addCommand((await import('./stats-command.js')).statsCommand(setStatus));

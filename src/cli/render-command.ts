@@ -70,10 +70,10 @@ export function renderCommand(setStatus: SetStatus): Command {
           // Absent for FMFI: charts made before --index existed stay up to date.
           ...(flags.index === 'fmfi' ? {} : { index: flags.index }),
         },
-        ...(flags.zone === undefined ? {} : { zone: flags.zone }),
+        zone: flags.zone,
         format: flags.format,
         warningLimit: flags.warnings,
-        ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
+        inputFormat: flags.inputFormat,
       };
       let summary;
       try {

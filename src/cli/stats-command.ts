@@ -36,7 +36,7 @@ async function statsOf(path: string, options: StatsCommandOptions, reporter: Rep
   const builder = new WindowStatsBuilder(path, bootTimeOf(path));
   const domain = options.domain;
   const add = domain === null ? (s: Sample) => builder.add(s) : (s: Sample) => builder.add(onlyDomain(s, domain));
-  const info = await readReported(path, add, reporter, undefined, options.inputFormat === undefined ? {} : { format: options.inputFormat });
+  const info = await readReported(path, add, reporter, { format: options.inputFormat });
   if (info === null) return null;
   const stats = builder.finish();
   if (domain !== null && stats.samplesWithData === 0 && info.summary.samplesWithData > 0) {
@@ -102,7 +102,7 @@ export function statsCommand(setStatus: SetStatus): Command {
     .action(async (logs: string[], flags: StatsFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       const reporter = stderrReporter(flags.warnings);
-      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }) }, reporter);
+      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, inputFormat: flags.inputFormat }, reporter);
       setStatus(runStatus(ok, flags.strict, reporter));
     });
 }

@@ -11,10 +11,9 @@
 // assert_populated), counts from order 0 up: `Node 0, zone   Normal    216     53 …`.
 // NR_PAGE_ORDERS is 11 on most kernels, not all; wider counts shift the columns. The
 // lines say nothing of the page size: blocks are taken as 4 KiB pages (x86, most arm64).
-import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from '../format.js';
-import { LineSplitter } from '../lines.js';
+import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
+import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, unreadLine } from '../counts/lines.js';
-import { CountSamples } from '../counts/samples.js';
 
 const TITLE = '/proc/buddyinfo';
 const ZONE_LINE = /^Node (\d{1,9}), zone\s+(\S+)((?:\s+\d+)+)\s*$/;
@@ -23,40 +22,17 @@ const ZONE_SHAPE = /^\s*Node\s/;
 const HEADER = 'Free pages per order';
 export const PAGE_KIB = 4;
 
-class BuddyinfoReader implements LogReader {
-  private readonly samples: CountSamples;
-  private readonly splitter: LineSplitter;
+class BuddyinfoReader extends CountReader {
   /** `node 0 Normal` → its number, in order of first appearance: the same number in every sample. */
   private readonly parts = new Map<string, number>();
   /** Orders of the log's first zone line: every line must have as many. */
   private orders: number | null = null;
 
   constructor(file: string, sink: ReaderSink, options: ReaderOptions) {
-    this.samples = new CountSamples(file, sink, TITLE);
-    this.splitter = new LineSplitter(
-      {
-        line: (text, lineNo, complete) => this.line(text, lineNo, complete),
-        crlf: (lineNo) => this.samples.warn(lineNo, 'CRLF'),
-        longLine: (lineNo, limit) => this.samples.warn(lineNo, 'LONG_LINE', limit),
-      },
-      options.maxLineLength,
-    );
+    super(file, sink, options, TITLE);
   }
 
-  get lines(): number {
-    return this.splitter.lines;
-  }
-
-  write(chunk: Buffer | string): void {
-    this.splitter.write(chunk);
-  }
-
-  end(): ReadSummary {
-    this.splitter.end();
-    return this.samples.finish();
-  }
-
-  private line(raw: string, lineNo: number, complete: boolean): void {
+  protected line(raw: string, lineNo: number, complete: boolean): void {
     const text = raw.trim();
     if (text === '' || text.startsWith(HEADER)) return;
     // A last line without its newline may have lost counts: it is not read.

@@ -7,11 +7,11 @@
 // Every index of an order depends on the counts of every order of its domain or zone, so
 // a part with a count missing cannot be computed at all: it is skipped with a message
 // naming the line, and the other parts of the sample are kept.
-import { Warn, type DiagnosticCode } from '../../errors.js';
 import { countIndices } from '../../indices.js';
 import { domainLabel, type DomainReading, type LocalTime, type OrderReading } from '../../model.js';
 import { formatLogTime } from '../../time.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
+import { LogState } from '../log-state.js';
 
 /** One domain (FreeBSD) or node and zone (Linux) of the sample being read. */
 export interface PartBuild {
@@ -31,29 +31,24 @@ interface SampleBuild {
   readonly parts: PartBuild[];
 }
 
-/** Lines that cannot be placed: before any date line, or after a date line that is no real date. */
-interface SkipBlock {
-  readonly line: number;
-  readonly dateText: string | null;
-  rows: number;
-}
-
-export class CountSamples {
-  readonly summary: ReadSummary = { samples: 0, samplesWithData: 0, rows: 0, warnings: 0, first: null, last: null };
+export class CountSamples extends LogState {
   private sample: SampleBuild | null = null;
-  private skip: SkipBlock | null = null;
 
   constructor(
-    private readonly file: string,
-    private readonly sink: ReaderSink,
+    file: string,
+    sink: ReaderSink,
     /** What the log holds, for messages: `vm.phys_free`. */
     private readonly title: string,
-  ) {}
+  ) {
+    super(file, sink);
+  }
 
-  warn<K extends DiagnosticCode>(line: number, code: K, ...args: Parameters<(typeof Warn)[K]>): void {
-    this.summary.warnings++;
-    const message = (Warn[code] as (...a: typeof args) => string)(...args);
-    this.sink.diagnostic({ code, severity: 'warning', file: this.file, line, message });
+  protected rowsBeforeDate(line: number, rows: number): void {
+    this.warn(line, 'COUNT_ROWS_BEFORE_DATE', this.title, rows);
+  }
+
+  protected noData(samples: number): void {
+    this.warn(0, 'NO_COUNTS', this.title, samples);
   }
 
   /** The date of the sample being read, for messages; null outside a sample. */
@@ -70,15 +65,14 @@ export class CountSamples {
   badDate(raw: string, line: number): void {
     this.closeSkip();
     this.closeSample();
-    this.skip = { line, dateText: raw, rows: 0 };
+    this.skipAfter(raw, line);
   }
 
   /** The part of the current sample, made on first use; null (and the line counted as skipped) outside a sample. */
   part(domain: number, label: string | undefined, line: number): PartBuild | null {
     const sample = this.sample;
     if (sample === null) {
-      this.skip ??= { line, dateText: null, rows: 0 };
-      this.skip.rows++;
+      this.skipRow(line);
       return null;
     }
     let part = sample.parts.find((p) => p.domain === domain);
@@ -114,18 +108,7 @@ export class CountSamples {
   finish(): ReadSummary {
     this.closeSkip();
     this.closeSample();
-    const summary = this.summary;
-    if (summary.samples === 0) this.warn(0, 'NO_SAMPLES');
-    else if (summary.samplesWithData === 0) this.warn(0, 'NO_COUNTS', this.title, summary.samples);
-    return summary;
-  }
-
-  private closeSkip(): void {
-    const skip = this.skip;
-    if (skip === null) return;
-    this.skip = null;
-    if (skip.dateText === null) this.warn(skip.line, 'COUNT_ROWS_BEFORE_DATE', this.title, skip.rows);
-    else this.warn(skip.line, 'DATE_INVALID', skip.dateText, skip.rows);
+    return this.endOfLog();
   }
 
   private closeSample(): void {
@@ -145,12 +128,7 @@ export class CountSamples {
       rows += orders.length;
       domains.push(part.label === undefined ? { domain: part.domain, orders } : { domain: part.domain, label: part.label, orders });
     }
-    const summary = this.summary;
-    summary.samples++;
-    summary.rows += rows;
-    if (rows > 0) summary.samplesWithData++;
-    if (summary.first === null || sample.time < summary.first) summary.first = sample.time;
-    if (summary.last === null || sample.time > summary.last) summary.last = sample.time;
+    this.countSample(sample.time, rows);
     this.sink.sample({ time: sample.time, line: sample.line, domains });
   }
 }

@@ -4,46 +4,39 @@
 // sample being built: which domain a row belongs to, which rows cannot be placed
 // (before any date, after a date that is no real time), which repeat, and what is
 // missing when a domain or sample ends early.
-import { Warn, type DiagnosticCode } from '../../errors.js';
 import type { LocalTime } from '../../model.js';
 import { formatLogTime } from '../../time.js';
 import { FreshBuilds, ReusedBuilds, type Builds, type DomainBuild, type SampleBuild } from '../builds.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
+import { LogState } from '../log-state.js';
 import type { RowScan } from './row-scan.js';
-
-/** Rows that cannot be placed: before any date line, or after a date line that is no real date. */
-interface SkipBlock {
-  readonly line: number;
-  /** The bad date line, or null for rows before the first date line. */
-  readonly dateText: string | null;
-  rows: number;
-}
 
 function findDomain(domains: readonly DomainBuild[], domain: number): DomainBuild | null {
   for (const d of domains) if (d.domain === domain) return d;
   return null;
 }
 
-export class SampleAssembler {
-  readonly summary: ReadSummary = { samples: 0, samplesWithData: 0, rows: 0, warnings: 0, first: null, last: null };
+export class SampleAssembler extends LogState {
   private readonly builds: Builds;
   private sample: SampleBuild | null = null;
-  private skip: SkipBlock | null = null;
 
   constructor(
-    private readonly file: string,
-    private readonly sink: ReaderSink,
+    file: string,
+    sink: ReaderSink,
     /** The scanner's row, read by `row()`: one object shared for the whole log. */
     private readonly scan: RowScan,
     reuseSamples: boolean,
   ) {
+    super(file, sink);
     this.builds = reuseSamples ? new ReusedBuilds() : new FreshBuilds();
   }
 
-  warn<K extends DiagnosticCode>(line: number, code: K, ...args: Parameters<(typeof Warn)[K]>): void {
-    this.summary.warnings++;
-    const message = (Warn[code] as (...a: typeof args) => string)(...args);
-    this.sink.diagnostic({ code, severity: 'warning', file: this.file, line, message });
+  protected rowsBeforeDate(line: number, rows: number): void {
+    this.warn(line, 'ROWS_BEFORE_DATE', rows);
+  }
+
+  protected noData(samples: number): void {
+    this.warn(0, 'NO_FMFI', samples);
   }
 
   /** A real date line at `line`: the sample before it is complete. */
@@ -57,7 +50,7 @@ export class SampleAssembler {
   badDate(raw: string, line: number): void {
     this.closeSkip();
     this.closeSample();
-    this.skip = { line, dateText: raw, rows: 0 };
+    this.skipAfter(raw, line);
   }
 
   /** A DOMAIN line: the rows that follow are that domain's. */
@@ -81,11 +74,7 @@ export class SampleAssembler {
   /** Any other row: before a date line, without a DOMAIN line, or out of order. */
   private unusualRow(line: number): void {
     const sample = this.sample;
-    if (sample === null) {
-      if (this.skip === null) this.skip = { line, dateText: null, rows: 0 };
-      this.skip.rows++;
-      return;
-    }
+    if (sample === null) return this.skipRow(line);
     let domain = sample.current;
     if (domain === null) {
       // Rows without a DOMAIN line: a kernel that prints one domain without a header.
@@ -113,18 +102,7 @@ export class SampleAssembler {
   finish(): ReadSummary {
     this.closeSkip();
     this.closeSample();
-    const summary = this.summary;
-    if (summary.samples === 0) this.warn(0, 'NO_SAMPLES');
-    else if (summary.samplesWithData === 0) this.warn(0, 'NO_FMFI', summary.samples);
-    return summary;
-  }
-
-  private closeSkip(): void {
-    const skip = this.skip;
-    if (skip === null) return;
-    this.skip = null;
-    if (skip.dateText === null) this.warn(skip.line, 'ROWS_BEFORE_DATE', skip.rows);
-    else this.warn(skip.line, 'DATE_INVALID', skip.dateText, skip.rows);
+    return this.endOfLog();
   }
 
   private closeDomain(sample: SampleBuild): void {
@@ -146,12 +124,7 @@ export class SampleAssembler {
     this.closeDomain(sample);
     let rows = 0;
     for (const d of sample.domains) rows += d.orders.length;
-    const summary = this.summary;
-    summary.samples++;
-    summary.rows += rows;
-    if (rows > 0) summary.samplesWithData++;
-    if (summary.first === null || sample.time < summary.first) summary.first = sample.time;
-    if (summary.last === null || sample.time > summary.last) summary.last = sample.time;
+    this.countSample(sample.time, rows);
     this.sink.sample(this.builds.finish(sample));
   }
 }

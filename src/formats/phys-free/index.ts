@@ -13,10 +13,10 @@
 // so a row is `  12 ( 16384K)  |       0  |       3`. Wider counts shift the columns;
 // older kernels pad fields with zeros. FMFI and the indices of a domain sum every free
 // list and pool of it, as the vm.phys_frag_idx patch does.
-import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from '../format.js';
-import { LineSplitter } from '../lines.js';
+import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
+import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, isDateLine, unreadLine } from '../counts/lines.js';
-import { CountSamples, type PartBuild } from '../counts/samples.js';
+import type { PartBuild } from '../counts/samples.js';
 
 const TITLE = 'vm.phys_free';
 const ROW = /^\s*(\d{1,3}) \(\s*(\d{1,15})K\)((?:\s*\|\s*\d+)+)\s*$/;
@@ -35,9 +35,7 @@ interface FreeList {
   lowest: number | null;
 }
 
-class PhysFreeReader implements LogReader {
-  private readonly samples: CountSamples;
-  private readonly splitter: LineSplitter;
+class PhysFreeReader extends CountReader {
   /** 0 until a DOMAIN line: older kernels print none. */
   private domain = 0;
   private freeList: FreeList | null = null;
@@ -50,33 +48,15 @@ class PhysFreeReader implements LogReader {
   private blanksAfterRow = 2;
 
   constructor(file: string, sink: ReaderSink, options: ReaderOptions) {
-    this.samples = new CountSamples(file, sink, TITLE);
-    this.splitter = new LineSplitter(
-      {
-        line: (text, lineNo, complete) => this.line(text, lineNo, complete),
-        crlf: (lineNo) => this.samples.warn(lineNo, 'CRLF'),
-        longLine: (lineNo, limit) => this.samples.warn(lineNo, 'LONG_LINE', limit),
-      },
-      options.maxLineLength,
-    );
+    super(file, sink, options, TITLE);
   }
 
-  get lines(): number {
-    return this.splitter.lines;
-  }
-
-  write(chunk: Buffer | string): void {
-    this.splitter.write(chunk);
-  }
-
-  end(): ReadSummary {
-    this.splitter.end();
+  protected override endOfLines(): void {
     this.closeFreeList();
     if (this.blanksAfterRow < 2) this.samples.spoilCurrent('the log ends inside its output, so free lists may be missing (log cut off?)');
-    return this.samples.finish();
   }
 
-  private line(raw: string, lineNo: number, complete: boolean): void {
+  protected line(raw: string, lineNo: number, complete: boolean): void {
     const text = raw.trim();
     if (text === '' && complete) this.blanksAfterRow++;
     if (text === '' || text === 'vm.phys_free:' || text.startsWith('ORDER (SIZE)') || text.startsWith('--')) return;

@@ -9,16 +9,9 @@
 import type { DomainStats, OrderStats, WindowStats } from '../../summary/stats.js';
 import { formatHuman } from '../../time.js';
 import { alignLines, shorten, wrapParts, type Line } from './layout.js';
-import {
-  formatChange,
-  formatCount as count,
-  formatKiB,
-  formatRatioChange,
-  formatShare,
-  formatSize,
-  formatSpan,
-  formatSpanChange,
-} from './text.js';
+import { formatCount as count, formatSpan } from '../../summary/caption.js';
+import { formatKiB, formatSize } from '../../summary/sizes.js';
+import { formatChange, formatRatioChange, formatShare, formatSpanChange } from './text.js';
 
 /** A terminal's width: every line of the table fits in it. */
 export const TABLE_WIDTH = 100;

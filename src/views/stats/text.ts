@@ -1,8 +1,5 @@
-// Numbers as the stats table prints them: shares and changes (ASCII minus signs), over the shared formatters.
+// Changes and shares as the stats table prints them (ASCII minus signs), over the shared formatters of summary/.
 import { formatCount, formatSpan } from '../../summary/caption.js';
-
-export { formatCount, formatSpan } from '../../summary/caption.js';
-export { formatKiB, formatSize } from '../../summary/sizes.js';
 
 /** `+1,234`, `-56`, `0`: a change in FMFI. */
 export function formatChange(n: number): string {

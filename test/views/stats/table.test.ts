@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowStats } from '../../../src/summary/stats.js';
 import { statsTable, TABLE_WIDTH } from '../../../src/views/stats/table.js';
-import { formatCount } from '../../../src/views/stats/text.js';
+import { formatCount } from '../../../src/summary/caption.js';
 import { tinyWindow, wideWindow } from './windows.js';
 
 function widest(text: string): number {

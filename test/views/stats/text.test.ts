@@ -1,16 +1,9 @@
-// The table's number formats and its layout helpers.
+// The table's number formats (the shared ones of summary/ as the table uses them) and its layout helpers.
 import { describe, expect, it } from 'vitest';
 import { alignLines, shorten, wrapParts } from '../../../src/views/stats/layout.js';
-import {
-  formatChange,
-  formatCount,
-  formatKiB,
-  formatRatioChange,
-  formatShare,
-  formatSize,
-  formatSpan,
-  formatSpanChange,
-} from '../../../src/views/stats/text.js';
+import { formatCount, formatSpan } from '../../../src/summary/caption.js';
+import { formatKiB, formatSize } from '../../../src/summary/sizes.js';
+import { formatChange, formatRatioChange, formatShare, formatSpanChange } from '../../../src/views/stats/text.js';
 
 describe('number formats', () => {
   it('writes block sizes in the largest unit that divides them', () => {

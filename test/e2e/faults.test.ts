@@ -42,7 +42,7 @@ function folder(name: string): string {
   return dir;
 }
 
-/** Checks a run with one bad input between the good ones: csv, then the chart. */
+/** Checks a run with one bad input between the good ones: csv, the chart, stats and compare. */
 function expectOthersProcessed(bad: string, message: string, run: (args: string[]) => { status: number | null; stdout: Buffer; stderr: string }, out: string): void {
   const csv = run(['csv', good[0]!, bad, good[1]!]);
   expect(csv.status).toBe(1);
@@ -53,7 +53,21 @@ function expectOthersProcessed(bad: string, message: string, run: (args: string[
   expect(chart.status).toBe(1);
   expect(chart.stderr).toBe(`fmfi-plot: ${bad}: ${message}\nfmfi-plot: 2 rendered, 0 up to date, 0 without samples, 1 failed\n`);
   expect(readdirSync(out).sort()).toEqual(['gap.svg', 'one-domain.svg']);
-  for (const f of readdirSync(out)) expect(XMLValidator.validate(readFileSync(join(out, f), 'utf8'))).toBe(true);
+  for (const f of readdirSync(out).filter((f) => f.endsWith('.svg'))) expect(XMLValidator.validate(readFileSync(join(out, f), 'utf8'))).toBe(true);
+
+  const stats = run(['stats', '--format', 'csv', good[0]!, bad, good[1]!]);
+  expect(stats.status).toBe(1);
+  expect(stats.stderr).toBe(`fmfi-plot: ${bad}: ${message}\n`);
+  const logged = stats.stdout.toString('utf8').split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
+  expect([...new Set(logged)]).toEqual(good);
+
+  const compared = join(out, 'compare.svg');
+  const compare = run(['compare', good[0]!, bad, good[1]!, '-o', compared]);
+  expect(compare.status).toBe(1);
+  expect(compare.stderr).toBe(`fmfi-plot: ${bad}: ${message}\n`);
+  const svg = readFileSync(compared, 'utf8');
+  expect(XMLValidator.validate(svg)).toBe(true);
+  for (const g of good) expect(svg).toContain(g.split('/').pop()!);
 }
 
 describe('an input that cannot be read', () => {

@@ -90,7 +90,8 @@ describe('the packed package', () => {
       return JSON.parse(r.stdout) as string[];
     };
     const required = names("console.log(JSON.stringify(Object.keys(require('fmfi-plot')).sort()))", 'cjs');
-    const imported = names("import * as f from 'fmfi-plot'; console.log(JSON.stringify(Object.keys(f).filter((k) => k !== 'default' && k !== '__esModule').sort()))", 'mjs');
+    // Node.js 23 and later also name the whole exports object 'module.exports' in the namespace.
+    const imported = names("import * as f from 'fmfi-plot'; console.log(JSON.stringify(Object.keys(f).filter((k) => !['default', '__esModule', 'module.exports'].includes(k)).sort()))", 'mjs');
     expect(imported).toEqual(required);
     for (const stage of ['parseLog', 'streamLog', 'readWindow', 'binSamples', 'chartSpec', 'renderChartSvg', 'renderVegaSvg', 'svgToPng', 'formatCsv', 'gnuplotScript', 'FmfiError']) {
       expect(required).toContain(stage);

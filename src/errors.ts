@@ -28,6 +28,10 @@ export const Warn = {
   DATE_INVALID: (text: string, rows: number) =>
     `${quoteLine(text)} is not a real date: ${rows === 0 ? 'line' : rows === 1 ? 'line and its row' : `line and its ${rows} rows`} skipped`,
   DATE_PADDED: (text: string) => `date line with extra white space (${quoteLine(text)}): read as a date`,
+  DATE_IN_SAMPLE: (text: string, date: string) =>
+    `${quoteLine(text)} is not a real date, inside the sample of ${date}, whose rows go on after it: line skipped`,
+  DOMAINS_TOO_MANY: (limit: number, date: string) =>
+    `the sample of ${date} has more than ${limit} domains: the rows of the others are skipped`,
   DATE_EMBEDDED: (text: string) => `a date inside a stray line (${quoteLine(text)}): line skipped`,
   ORDER_REPEATED: (order: number, domain: number, date: string) =>
     `order ${order} of domain ${domain} appears twice in the sample of ${date}: second row skipped`,

@@ -6,6 +6,7 @@
 // row. Measured on the bench's 100,000-sample log (`node --trace-gc … csv`): 74
 // young-generation collections before (1.4 KB a sample), 6 after, and 13 ms less of 210.
 import type { DomainReading, LocalTime, OrderReading, Sample } from '../model.js';
+import type { DomainIndexHolder } from './domain-index.js';
 
 /** A row as it is built: an OrderReading to everyone else. */
 interface RowBuild {
@@ -23,7 +24,7 @@ export interface DomainBuild {
   seen: Set<number> | null;
 }
 
-export interface SampleBuild {
+export interface SampleBuild extends DomainIndexHolder<DomainBuild> {
   time: LocalTime;
   line: number;
   readonly domains: DomainBuild[];
@@ -52,7 +53,7 @@ function empty(array: unknown[]): void {
 /** New objects for every sample: the sink may keep them. */
 export class FreshBuilds implements Builds {
   sample(time: LocalTime, line: number): SampleBuild {
-    return { time, line, domains: [], current: null };
+    return { time, line, domains: [], current: null, domainIndex: null };
   }
 
   domain(sample: SampleBuild, domain: number, line: number): DomainBuild {
@@ -83,7 +84,7 @@ interface ReusedDomain extends DomainBuild {
  * is always the same object.
  */
 export class ReusedBuilds implements Builds {
-  private readonly building: SampleBuild = { time: 0, line: 0, domains: [], current: null };
+  private readonly building: SampleBuild = { time: 0, line: 0, domains: [], current: null, domainIndex: null };
   private readonly spareDomains: ReusedDomain[] = [];
   private readonly finished: { time: LocalTime; line: number; readonly domains: DomainReading[] } = { time: 0, line: 0, domains: [] };
 
@@ -93,6 +94,7 @@ export class ReusedBuilds implements Builds {
     s.line = line;
     empty(s.domains);
     s.current = null;
+    s.domainIndex = null;
     return s;
   }
 

@@ -1,10 +1,16 @@
 // Block sizes as people write them, one formatter for every output.
 
-/** `4K`, `512K`, `2M`, `1G`: a block size in KiB, in the largest unit that divides it. */
+const BLOCK_UNITS = ['K', 'M', 'G', 'T', 'P', 'E'];
+
+/** `4K`, `512K`, `2M`, `1G`… `8E` (2^53 KiB, the largest block read): a block size in KiB, in the largest unit that divides it. */
 export function formatKiB(kib: number): string {
-  if (kib >= 1024 * 1024 && kib % (1024 * 1024) === 0) return `${kib / (1024 * 1024)}G`;
-  if (kib >= 1024 && kib % 1024 === 0) return `${kib / 1024}M`;
-  return `${kib}K`;
+  let v = kib;
+  let u = 0;
+  while (u < BLOCK_UNITS.length - 1 && v >= 1024 && v % 1024 === 0) {
+    v /= 1024;
+    u++;
+  }
+  return `${v}${BLOCK_UNITS[u]!}`;
 }
 
 /**

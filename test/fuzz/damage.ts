@@ -51,7 +51,9 @@ const badRowArb = fc
       `  ${o} (${k}K) |  ${fmfi} x`,
       `  ${o} (${k}K) |\t${fmfi} `,
       `  1234567 (${k}K) |  ${fmfi} `,
-      `  ${o} (${'1'.repeat(16)}K) |  ${fmfi} `,
+      `  ${o} (${'1'.repeat(17)}K) |  ${fmfi} `,
+      `  ${o} (9007199254740993K) |  ${fmfi} `,
+      `  ${64 + (order % 36)} (${k}K) |  ${fmfi} `,
       `  ${o} (${k}K) |  ${fmfi}\x00`,
     ];
     return templates[pick % templates.length]!;

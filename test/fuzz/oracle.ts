@@ -29,7 +29,7 @@ export function textLines(bytes: Buffer): string[] {
 }
 
 /** A line the parser may read as a row: order, size in KiB, FMFI. */
-export const ROW_LINE = /^ *(\d{1,6}) \( *(\d{1,15})K\) \| +(-?\d{1,16})[ \t]*$/;
+export const ROW_LINE = /^ *(\d{1,6}) \( *(\d{1,16})K\) \| +(-?\d{1,16})[ \t]*$/;
 const DATE = /^[ \t]*(\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d)[ \t]*$/;
 
 /**

@@ -145,10 +145,14 @@ describe('the parser on logs damaged at random', () => {
       fc.property(samplesArb, insertionsArb(), fc.boolean(), (samples, insertions, crlf) => {
         const lines = insertJunk(logLines(samples), insertions);
         const window = parseLog(logBytes(lines, crlf ? '\r\n' : '\n'), SOURCE);
-        const expected = followRows(lines);
+        // A date that is no real date inside a sample, which the rows after it go on with
+        // (the next order down of the same domain): junk, said on its line, and the sample goes on.
+        const resumed = new Set(window.diagnostics.filter((x) => x.code === 'DATE_IN_SAMPLE').map((x) => x.line));
+        for (const line of resumed) expectGoesOn(lines, line);
+        const expected = followRows(lines, resumed);
 
-        // A date that is no real date: the rows after it, up to the next real date, belong
-        // to no known time. They are skipped, and its warning counts them.
+        // Any other date that is no real date: the rows after it, up to the next real date,
+        // belong to no known time. They are skipped, and its warning counts them.
         const skippedWithDates = window.diagnostics
           .filter((x) => x.code === 'DATE_INVALID')
           .reduce((sum, x) => sum + rowsSkippedWithDate(x.message), 0);
@@ -193,8 +197,35 @@ interface Followed {
   readonly junk: Array<{ line: number; kind: string }>;
 }
 
-/** Walks the lines as the cron job wrote them, knowing which are junk. */
-function followRows(lines: readonly LogLine[]): Followed {
+/**
+ * A bad date line the parser took for junk inside a sample (at 1-based `line`): the row that
+ * comes next, with no DOMAIN line between, is of a lower order than the row before it.
+ */
+function expectGoesOn(lines: readonly LogLine[], line: number): void {
+  const at = line - 1;
+  expect(lines[at]).toMatchObject({ kind: 'junk', junk: 'badDate' });
+  const isDomainLine = (l: LogLine): boolean => (l.kind === 'frame' || l.kind === 'junk') && /^DOMAIN /.test(l.text.trim());
+  let before: RowLine | undefined;
+  for (let i = at - 1; i >= 0 && before === undefined; i--) {
+    const l = lines[i]!;
+    if (l.kind === 'row') before = l;
+    // A DOMAIN line in between (a stray one too): which domain the rows go on is the parser's to say.
+    else if (isDomainLine(l)) return;
+    else if (l.kind === 'date' || (l.kind === 'junk' && l.junk === 'badDate')) break;
+  }
+  expect(before, `a row before the bad date on line ${line}`).toBeDefined();
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind === 'row') {
+      expect(l.order, `the row on line ${i + 1} goes on down from the one before line ${line}`).toBeLessThan(before!.order);
+      return;
+    }
+    if (l.kind === 'date' || isDomainLine(l)) return;
+  }
+}
+
+/** Walks the lines as the cron job wrote them, knowing which are junk; the bad dates on `resumed` lines leave the sample open. */
+function followRows(lines: readonly LogLine[], resumed: ReadonlySet<number> = new Set()): Followed {
   const kept: Array<{ line: number; row: RowLine }> = [];
   const rowAt = new Map<number, RowLine>();
   const junk: Array<{ line: number; kind: string }> = [];
@@ -205,7 +236,7 @@ function followRows(lines: readonly LogLine[]): Followed {
     if (l.kind === 'date') underRealDate = true;
     else if (l.kind === 'junk') {
       junk.push({ line, kind: l.junk });
-      if (l.junk === 'badDate') underRealDate = false;
+      if (l.junk === 'badDate' && !resumed.has(line)) underRealDate = false;
     } else if (l.kind === 'row') {
       rowAt.set(line, l);
       if (underRealDate) kept.push({ line, row: l });

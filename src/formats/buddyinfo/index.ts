@@ -14,6 +14,7 @@
 import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
 import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, unreadLine } from '../counts/lines.js';
+import { MAX_ORDER } from '../limits.js';
 
 const TITLE = '/proc/buddyinfo';
 const ZONE_LINE = /^Node (\d{1,9}), zone\s+(\S+)((?:\s+\d+)+)\s*$/;
@@ -45,7 +46,7 @@ class BuddyinfoReader extends CountReader {
   private zone(m: RegExpExecArray, raw: string, lineNo: number): void {
     const label = `node ${Number(m[1])} ${m[2]!}`;
     const counts = m[3]!.trim().split(/\s+/).map(countValue);
-    if (counts.some((c) => c === null)) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);
+    if (counts.some((c) => c === null) || counts.length > MAX_ORDER + 1) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);
     this.orders ??= counts.length;
     if (counts.length !== this.orders) return this.samples.warn(lineNo, 'ORDERS_DIFFER', counts.length, this.orders);
     let domain = this.parts.get(label);

@@ -12,6 +12,8 @@ import { domainLabel, type DomainReading, type LocalTime, type OrderReading } fr
 import { formatLogTime } from '../../time.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
 import { LogState } from '../log-state.js';
+import { findDomainIn, type DomainIndexHolder } from '../domain-index.js';
+import { MAX_DOMAINS_PER_SAMPLE } from '../limits.js';
 
 /** One domain (FreeBSD) or node and zone (Linux) of the sample being read. */
 export interface PartBuild {
@@ -25,10 +27,12 @@ export interface PartBuild {
   spoiled: string | null;
 }
 
-interface SampleBuild {
+interface SampleBuild extends DomainIndexHolder<PartBuild> {
   readonly time: LocalTime;
   readonly line: number;
   readonly parts: PartBuild[];
+  /** Whether parts beyond MAX_DOMAINS_PER_SAMPLE were said to be skipped. */
+  toldTooMany: boolean;
 }
 
 export class CountSamples extends LogState {
@@ -59,7 +63,7 @@ export class CountSamples extends LogState {
   startSample(time: LocalTime, line: number): void {
     this.closeSkip();
     this.closeSample();
-    this.sample = { time, line, parts: [] };
+    this.sample = { time, line, parts: [], domainIndex: null, toldTooMany: false };
   }
 
   badDate(raw: string, line: number): void {
@@ -75,8 +79,13 @@ export class CountSamples extends LogState {
       this.skipRow(line);
       return null;
     }
-    let part = sample.parts.find((p) => p.domain === domain);
+    let part = findDomainIn(sample.parts, sample, domain);
     if (part === undefined) {
+      if (sample.parts.length >= MAX_DOMAINS_PER_SAMPLE) {
+        if (!sample.toldTooMany) this.warn(line, 'DOMAINS_TOO_MANY', MAX_DOMAINS_PER_SAMPLE, formatLogTime(sample.time));
+        sample.toldTooMany = true;
+        return null;
+      }
       part = { domain, label, line, counts: new Map(), spoiled: null };
       sample.parts.push(part);
     }
@@ -85,7 +94,8 @@ export class CountSamples extends LogState {
 
   /** Whether the current sample already has this part (a repeated zone line). */
   hasPart(domain: number): boolean {
-    return this.sample?.parts.some((p) => p.domain === domain) ?? false;
+    const sample = this.sample;
+    return sample !== null && findDomainIn(sample.parts, sample, domain) !== undefined;
   }
 
   /** Adds `count` blocks of `order` to the part. */

@@ -2,11 +2,13 @@
 //
 // A log is nearly all FMFI rows, and the kernel prints every one with the same
 // sbuf_printf formats, `"  %2d (%6dK) "` then `"|  %ld \n"`: for orders below 100
-// and blocks below 1,000,000K every field but the FMFI sits at a fixed column. The
+// and blocks below 1,000,000K every field but the FMFI sits at a fixed column. Orders
+// run to 63 and block sizes to 2^53 KiB at most (MAX_ORDER, MAX_SIZE_KIB). The
 // fast path reads such a row without searching for its end first and checks its fixed
 // bytes a word at a time; anything else (other widths, tabs, CRLF, damage) is left to
 // `scanRow`, which alone decides what a row is. Every row the fast path accepts,
 // `scanRow` accepts with the same values (test/formats/frag-idx/row-scan.test.ts checks it).
+import { MAX_ORDER, MAX_SIZE_KIB } from '../limits.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -18,6 +20,19 @@ const OPEN = 40; // (
 const CLOSE = 41; // )
 const K = 75;
 const BAR = 124; // |
+
+/** 2^53 as digits (16 of them): a size of as many digits is compared with it digit by digit, as the sum is no longer exact there. */
+const MAX_SIZE_TEXT = Buffer.from(String(MAX_SIZE_KIB), 'latin1');
+const MAX_SIZE_DIGITS = MAX_SIZE_TEXT.length;
+
+/** Whether the digits at s[start, start + MAX_SIZE_DIGITS) name a number above MAX_SIZE_KIB. */
+function aboveMaxSize(s: Uint8Array, start: number): boolean {
+  for (let i = 0; i < MAX_SIZE_DIGITS; i++) {
+    const d = s[start + i]! - MAX_SIZE_TEXT[i]!;
+    if (d !== 0) return d > 0;
+  }
+  return false;
+}
 
 /** What a scanner read from a row. One object is reused for every line: scanning allocates nothing. */
 export class RowScan {
@@ -45,7 +60,7 @@ export function scanRow(s: Uint8Array, start: number, end: number, out: RowScan)
     order = order * 10 + (c - ZERO);
     p++;
   }
-  if (p - orderStart > 6 || s[p]! !== SPACE || s[p + 1]! !== OPEN) return false;
+  if (p - orderStart > 6 || order > MAX_ORDER || s[p]! !== SPACE || s[p + 1]! !== OPEN) return false;
   p += 2;
   while (p < end && s[p]! === SPACE) p++;
   let size = 0;
@@ -55,7 +70,7 @@ export function scanRow(s: Uint8Array, start: number, end: number, out: RowScan)
     p++;
   }
   const sizeDigits = p - sizeStart;
-  if (sizeDigits === 0 || sizeDigits > 15) return false;
+  if (sizeDigits === 0 || sizeDigits > MAX_SIZE_DIGITS || (sizeDigits === MAX_SIZE_DIGITS && aboveMaxSize(s, sizeStart))) return false;
   if (s[p]! !== K || s[p + 1]! !== CLOSE || s[p + 2]! !== SPACE || s[p + 3]! !== BAR) return false;
   p += 4;
   const blanks = p;
@@ -121,6 +136,7 @@ export function scanKernelRow(s: Uint8Array, view: DataView, p: number, n: numbe
     d = tens - ZERO;
     if (d < 0 || d > 9) return -1;
     order += d * 10;
+    if (order > MAX_ORDER) return -1;
   }
   // %6d: blanks, then at least one digit, up to the K.
   let q = p + 6;

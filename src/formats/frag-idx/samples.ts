@@ -4,21 +4,42 @@
 // sample being built: which domain a row belongs to, which rows cannot be placed
 // (before any date, after a date that is no real time), which repeat, and what is
 // missing when a domain or sample ends early.
+//
+// A line shaped like a date that is no real time is usually a sample of its own with a
+// damaged date line, whose rows are skipped. But junk of that shape can also land inside
+// a sample (a write of another program into the log): the line after it then tells. A row
+// that goes on down the orders of the domain before it, or a DOMAIN line of a domain the
+// sample does not have yet (after rows of others), continues that sample, and only the
+// junk line is skipped.
 import type { LocalTime } from '../../model.js';
 import { formatLogTime } from '../../time.js';
 import { FreshBuilds, ReusedBuilds, type Builds, type DomainBuild, type SampleBuild } from '../builds.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
+import { findDomainIn } from '../domain-index.js';
+import { MAX_DOMAINS_PER_SAMPLE } from '../limits.js';
 import { LogState } from '../log-state.js';
 import type { RowScan } from './row-scan.js';
 
-function findDomain(domains: readonly DomainBuild[], domain: number): DomainBuild | null {
-  for (const d of domains) if (d.domain === domain) return d;
-  return null;
+function findDomain(sample: SampleBuild, domain: number): DomainBuild | null {
+  return findDomainIn(sample.domains, sample, domain) ?? null;
+}
+
+/** A bad date line inside a sample, until the next line tells whether the sample goes on. */
+interface Suspended {
+  readonly sample: SampleBuild;
+  readonly raw: string;
+  readonly line: number;
 }
 
 export class SampleAssembler extends LogState {
   private readonly builds: Builds;
   private sample: SampleBuild | null = null;
+  /** While set, `sample` is null: rows take the slow path, which decides. */
+  private suspended: Suspended | null = null;
+  /** Where the rows of domains beyond MAX_DOMAINS_PER_SAMPLE go: nowhere. */
+  private readonly discard: DomainBuild = { domain: -1, line: 0, orders: [], seen: new Set() };
+  /** The sample whose domains beyond the limit were said to be skipped. */
+  private toldTooMany: SampleBuild | null = null;
 
   constructor(
     file: string,
@@ -41,24 +62,70 @@ export class SampleAssembler extends LogState {
 
   /** A real date line at `line`: the sample before it is complete. */
   startSample(time: LocalTime, line: number): void {
+    this.endSuspense();
     this.closeSkip();
     this.closeSample();
     this.sample = this.builds.sample(time, line);
   }
 
-  /** A line shaped like a date that is no real time: it and the rows after it are skipped. */
+  /**
+   * A line shaped like a date that is no real time: it and the rows after it are skipped,
+   * unless the line after it goes on with the sample it interrupts.
+   */
   badDate(raw: string, line: number): void {
+    this.endSuspense();
+    const sample = this.sample;
+    if (sample !== null) {
+      this.suspended = { sample, raw, line };
+      this.sample = null;
+      return;
+    }
+    this.closeSkip();
+    this.skipAfter(raw, line);
+  }
+
+  /** The bad date line was junk inside the sample, which goes on. */
+  private resume(): void {
+    const { sample, raw, line } = this.suspended!;
+    this.suspended = null;
+    this.sample = sample;
+    this.warn(line, 'DATE_IN_SAMPLE', raw, formatLogTime(sample.time));
+  }
+
+  /** The bad date line starts a sample of its own: the one before it is complete, the rows after it skipped. */
+  private endSuspense(): void {
+    const suspended = this.suspended;
+    if (suspended === null) return;
+    this.suspended = null;
+    this.sample = suspended.sample;
     this.closeSkip();
     this.closeSample();
-    this.skipAfter(raw, line);
+    this.skipAfter(suspended.raw, suspended.line);
   }
 
   /** A DOMAIN line: the rows that follow are that domain's. */
   enterDomain(domain: number, line: number): void {
+    const suspended = this.suspended;
+    if (suspended !== null) {
+      // A domain the sample has not had yet, after rows of others: the sample goes on.
+      const sample = suspended.sample;
+      if (findDomain(sample, domain) === null && sample.domains.some((d) => d.orders.length > 0)) this.resume();
+      else this.endSuspense();
+    }
     const sample = this.sample;
     if (sample === null) return; // rows that follow are counted in the skip block
     this.closeDomain(sample);
-    sample.current = findDomain(sample.domains, domain) ?? this.builds.domain(sample, domain, line);
+    sample.current = findDomain(sample, domain) ?? this.newDomain(sample, domain, line);
+  }
+
+  /** A domain the sample does not have yet; the discard beyond the most a sample may have. */
+  private newDomain(sample: SampleBuild, domain: number, line: number): DomainBuild {
+    if (sample.domains.length < MAX_DOMAINS_PER_SAMPLE) return this.builds.domain(sample, domain, line);
+    if (this.toldTooMany !== sample) {
+      this.toldTooMany = sample;
+      this.warn(line, 'DOMAINS_TOO_MANY', MAX_DOMAINS_PER_SAMPLE, formatLogTime(sample.time));
+    }
+    return this.discard;
   }
 
   /** The row just scanned at `line`; nearly always the next of a domain's rows in the kernel's descending order. */
@@ -73,14 +140,24 @@ export class SampleAssembler extends LogState {
 
   /** Any other row: before a date line, without a DOMAIN line, or out of order. */
   private unusualRow(line: number): void {
+    if (this.suspended !== null) {
+      const current = this.suspended.sample.current;
+      const last = current === null ? undefined : current.orders[current.orders.length - 1];
+      if (current !== null && current.seen === null && last !== undefined && this.scan.order < last.order) {
+        this.resume();
+        return this.row(line);
+      }
+      this.endSuspense();
+    }
     const sample = this.sample;
     if (sample === null) return this.skipRow(line);
     let domain = sample.current;
     if (domain === null) {
       // Rows without a DOMAIN line: a kernel that prints one domain without a header.
-      domain = findDomain(sample.domains, 0) ?? this.builds.domain(sample, 0, line);
+      domain = findDomain(sample, 0) ?? this.newDomain(sample, 0, line);
       sample.current = domain;
     }
+    if (domain === this.discard) return;
     const scan = this.scan;
     const order = scan.order;
     const orders = domain.orders;
@@ -100,6 +177,7 @@ export class SampleAssembler extends LogState {
 
   /** The end of the log: the last sample is complete, and a log with nothing to show says so. */
   finish(): ReadSummary {
+    this.endSuspense();
     this.closeSkip();
     this.closeSample();
     return this.endOfLog();
@@ -107,8 +185,8 @@ export class SampleAssembler extends LogState {
 
   private closeDomain(sample: SampleBuild): void {
     const domain = sample.current;
-    if (domain === null) return;
     sample.current = null;
+    if (domain === null || domain === this.discard) return;
     const last = domain.orders[domain.orders.length - 1];
     if (last === undefined) {
       this.warn(domain.line, 'DOMAIN_EMPTY', domain.domain, formatLogTime(sample.time));

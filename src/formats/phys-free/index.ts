@@ -17,9 +17,12 @@ import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
 import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, isDateLine, unreadLine } from '../counts/lines.js';
 import type { PartBuild } from '../counts/samples.js';
+import { MAX_ORDER, MAX_SIZE_KIB } from '../limits.js';
+
+const MAX_SIZE_TEXT = String(MAX_SIZE_KIB);
 
 const TITLE = 'vm.phys_free';
-const ROW = /^\s*(\d{1,3}) \(\s*(\d{1,15})K\)((?:\s*\|\s*\d+)+)\s*$/;
+const ROW = /^\s*(\d{1,2}) \(\s*(\d{1,16})K\)((?:\s*\|\s*\d+)+)\s*$/;
 const ROW_SHAPE = /^\s*\d+\s*\(|K\)\s*\|/;
 const DOMAIN = /^DOMAIN (\d{1,9}):$/;
 const FREE_LIST = /^FREE LIST (\d{1,9}):$/;
@@ -95,6 +98,9 @@ class PhysFreeReader extends CountReader {
   private row(m: RegExpExecArray, raw: string, lineNo: number): void {
     const order = Number(m[1]);
     const sizeKiB = Number(m[2]);
+    // Sixteen digits are compared as text: a number that large is no longer exact.
+    const tooLarge = m[2]!.length === MAX_SIZE_TEXT.length && m[2]! > MAX_SIZE_TEXT;
+    if (order > MAX_ORDER || tooLarge) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);
     const cells = m[3]!.split('|').slice(1);
     const counts = cells.map((c) => countValue(c.trim()));
     if (counts.some((c) => c === null)) return unreadLine(this.samples, TITLE, raw, lineNo, true, true);

@@ -31,18 +31,29 @@ function kernelRow(order: number, sizeKiB: number, fmfi: number): string {
   return `  ${String(order).padStart(2)} (${String(sizeKiB).padStart(6)}K) |  ${fmfi} \n`;
 }
 
+describe('scanRow', () => {
+  it('reads orders up to 63 and block sizes up to 2^53 KiB, and no further', () => {
+    expect(general('  63 (9007199254740992K) |  937 ')).toEqual({ order: 63, sizeKiB: 2 ** 53, fmfi: 937, trailingBlank: true });
+    expect(general('  48 (1125899906842624K) |  952 ')?.sizeKiB).toBe(1125899906842624);
+    expect(general('  64 (     4K) |  1 ')).toBeNull();
+    expect(general('  12 (9007199254740993K) |  1 ')).toBeNull();
+    expect(general('  12 (10000000000000000K) |  1 ')).toBeNull();
+  });
+});
+
 describe('scanKernelRow', () => {
   it('reads the kernel\'s rows, and says where the next line starts', () => {
     expect(fast(kernelRow(12, 16384, 768))).toEqual({ row: { order: 12, sizeKiB: 16384, fmfi: 768, trailingBlank: true }, next: 23 });
     expect(fast(kernelRow(0, 4, -951229))?.row).toEqual({ order: 0, sizeKiB: 4, fmfi: -951229, trailingBlank: true });
     expect(fast(kernelRow(3, 999999, 0))?.row).toEqual({ order: 3, sizeKiB: 999999, fmfi: 0, trailingBlank: true });
-    expect(fast(kernelRow(99, 1, -999999999999999))?.row.fmfi).toBe(-999999999999999);
+    expect(fast(kernelRow(63, 1, -999999999999999))?.row.fmfi).toBe(-999999999999999);
     expect(fast(kernelRow(7, 512, 1000), 5)?.row.order).toBe(7);
   });
 
   it('leaves every other line to the general scanner', () => {
     for (const line of [
       kernelRow(100, 4, 1), // order of three digits: the columns shift
+      kernelRow(64, 4, 1), // an order above 63: no block of 2^64 pages exists
       kernelRow(1, 1048576, 1), // block of seven digits: the columns shift
       kernelRow(1, 4, 1234567890123456), // sixteen digits: the general scanner checks the range
       '  12 ( 16384K) |  768\n', // no blank after the number
@@ -62,7 +73,7 @@ describe('scanKernelRow', () => {
   });
 
   it('never reads a longer row than LONGEST_KERNEL_ROW', () => {
-    const longest = kernelRow(99, 999999, -999999999999999);
+    const longest = kernelRow(63, 999999, -999999999999999);
     expect(longest.length - 1).toBe(LONGEST_KERNEL_ROW);
     expect(fast(longest)).not.toBeNull();
   });
@@ -78,13 +89,14 @@ describe('scanKernelRow', () => {
           const text = kernelRow(order, sizeKiB, fmfi);
           const got = fast(text, at);
           const want = general(text.slice(0, -1));
-          expect(want).toEqual({ order, sizeKiB, fmfi, trailingBlank: true });
+          // Orders above 63 are damage: neither path reads them.
+          expect(want).toEqual(order <= 63 ? { order, sizeKiB, fmfi, trailingBlank: true } : null);
           if (got !== null) {
             expect(got.row).toEqual(want);
             expect(got.next).toBe(text.length);
           }
           // Within the kernel's widths the fast path reads every row.
-          if (order < 100 && sizeKiB < 1_000_000 && String(Math.abs(fmfi)).length <= 15) expect(got).not.toBeNull();
+          if (order <= 63 && sizeKiB < 1_000_000 && String(Math.abs(fmfi)).length <= 15) expect(got).not.toBeNull();
         },
       ),
     );

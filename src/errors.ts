@@ -17,6 +17,24 @@ export function quoteLine(text: string, max = 60): string {
   return `"${escaped}"`;
 }
 
+/**
+ * Shows a file name inside a message: control characters and the bytes that are not UTF-8
+ * (kept as U+DC80…U+DCFF, see src/io/names.ts) as `\xNN`, a backslash as `\\`. A name then
+ * can neither forge a line of output nor send the terminal an escape sequence, and two
+ * names never look alike.
+ */
+export function escapeName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\x00-\x1f\x7f-\x9f\\]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    const code = c.charCodeAt(0);
+    if (code >= 0xdc80 && code <= 0xdcff) return `\\x${(code - 0xdc00).toString(16)}`;
+    if (code >= 0xd800) return `\\u${code.toString(16)}`;
+    return `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+const n = escapeName;
+
 /** What a reader or a writer says about the content of a log: each names what was wrong and what was done about it. */
 export const Warn = {
   CRLF: () => 'CRLF line ends: the carriage returns are ignored',

@@ -1,4 +1,5 @@
 // Where diagnostics and failures go while logs are read: a Reporter, and the one way a diagnostic is written.
+import { escapeName } from './errors.js';
 import type { Diagnostic } from './model.js';
 
 export interface Reporter {
@@ -11,8 +12,9 @@ export interface Reporter {
   readonly errors: number;
 }
 
-/** `file:line: warning: message`, or `file: warning: message` for the whole file. */
+/** `file:line: warning: message`, or `file: warning: message` for the whole file; the name escaped (escapeName). */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  const file = escapeName(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}` : file;
   return `${where}: ${d.severity}: ${d.message}`;
 }

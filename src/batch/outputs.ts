@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { failure, fileError, Failure } from '../errors.js';
+import { fsPath } from '../io/names.js';
 
 /** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {
@@ -46,7 +47,7 @@ export function assignOutputs(
 /** Creates the output folder (and its parents) if missing. */
 export async function ensureDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(fsPath(dir), { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') {

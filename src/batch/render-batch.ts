@@ -3,18 +3,20 @@
 //   1. the output folder: create it, clear what a killed run left
 //   2. plan: pair logs with charts; a chart whose stamp matches its log and options is up to date
 //   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
-import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Failure, fileError, isFmfiError, Say } from '../errors.js';
+import { escapeName, Failure, isFmfiError, Say } from '../errors.js';
 import { displayName } from '../io/chunks.js';
+import { InputSet } from '../io/guard.js';
+import { checkInput } from '../io/places.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
+import { madeStamp } from './made.js';
 import type { Reporter } from '../report.js';
 import { assignOutputs, ensureDir } from './outputs.js';
 import { runPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { settingsKey, type RenderRequest, type RenderSettings } from './render-job.js';
-import { readStamp, sameStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
+import { sameStamp, type Stamp } from './stamp.js';
 
 export interface BatchOptions {
   readonly outDir: string;
@@ -34,21 +36,6 @@ export interface BatchSummary {
 
 export function formatSummary(s: BatchSummary): string {
   return Say.BATCH_SUMMARY(s.rendered, s.upToDate, s.withoutSamples, s.failed);
-}
-
-async function readHead(path: string): Promise<Buffer | null> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const head = Buffer.alloc(STAMP_HEAD_BYTES);
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return head.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
 }
 
 interface Job {
@@ -78,25 +65,31 @@ export async function renderBatch(
   const { assigned, refused } = assignOutputs(inputs, options.outDir, options.settings.format);
   for (const r of refused) fail(r.message);
   const optionsKey = settingsKey(options.settings);
+  // Every chart is checked against every log, however either is reached.
+  const guard = await InputSet.of(inputs);
   const jobs: Job[] = [];
   for (const { input, output } of assigned) {
-    if (input === '-') {
+    // A FIFO, socket or device among the logs could hold the batch up for ever: skipped.
+    let st;
+    try {
+      st = await checkInput(input);
+    } catch (e) {
+      if (!isFmfiError(e)) throw e;
+      fail(e.message);
+      continue;
+    }
+    if (await guard.holds(output)) {
+      fail(Failure.OUTPUT_IS_INPUT(output));
+      continue;
+    }
+    if (st === null) {
+      // A stream: standard input or a process substitution, read as it comes.
       jobs.push({ input, output, size: 0, stamp: null });
-      continue;
-    }
-    const st = await stat(input).catch((e: unknown) => e as NodeJS.ErrnoException);
-    if (st instanceof Error) {
-      fail(fileError(input, st, 'read').message);
-      continue;
-    }
-    if (st.isDirectory()) {
-      fail(Failure.INPUT_IS_DIRECTORY(input));
       continue;
     }
     const stamp: Stamp = { version: options.version, options: optionsKey, logSize: st.size, logMtimeMs: st.mtimeMs };
     if (!options.force) {
-      const head = await readHead(output);
-      const made = head === null ? null : readStamp(head);
+      const made = await madeStamp(output);
       if (made !== null && sameStamp(made, stamp)) {
         summary.upToDate++;
         continue;
@@ -109,7 +102,7 @@ export async function renderBatch(
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp }));
   await runPool(requests, options.jobs, {
     // Names only: the folder is the same for all, and the line is one terminal row.
-    start: (i) => progress.begin(i, basename(displayName(jobs[i]!.input)), jobs[i]!.size),
+    start: (i) => progress.begin(i, escapeName(basename(displayName(jobs[i]!.input))), jobs[i]!.size),
     progress: (i, bytes) => progress.advance(i, bytes),
     done: async (i, outcome) => {
       const job = jobs[i]!;
@@ -118,7 +111,7 @@ export async function renderBatch(
       reporter.endFile(file, outcome.hiddenWarnings);
       if (outcome.kind === 'chart') {
         try {
-          await writeFileAtomic(job.output, outcome.data);
+          await writeFileAtomic(job.output, outcome.data, { role: 'derived' });
           summary.rendered++;
         } catch (e) {
           if (!isFmfiError(e)) throw e;

@@ -2,8 +2,9 @@
 import { Command, Option } from 'commander';
 import { FmfiError, Usage } from '../errors.js';
 import { displayName, LOG_CHUNK } from '../io/chunks.js';
-import { assertNotAnInput } from '../io/guard.js';
-import { openTextSink, type TextSink } from '../io/sinks.js';
+import { InputSet } from '../io/guard.js';
+import type { OutputRole } from '../io/places.js';
+import { clearLeftoversBeside, openTextSink, type TextSink } from '../io/sinks.js';
 import type { Diagnostic } from '../model.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
@@ -25,6 +26,10 @@ export interface CsvCommandOptions {
   readonly allOrNothing?: boolean;
   /** Every log read as this format; by default each log's own. */
   readonly inputFormat?: FormatName;
+  /** The inputs of the whole run, none of which the output may be: by default those given. */
+  readonly guard?: InputSet;
+  /** Who chose the output path (see openTextSink); `named` by default. */
+  readonly role?: OutputRole;
 }
 
 /** Output is handed to the sink in pieces of at least this many bytes. */
@@ -60,8 +65,9 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
 
 /** Returns whether every input was read (warnings allowed). Throws FmfiError for output failures. */
 export async function runCsv(inputs: readonly string[], options: CsvCommandOptions, reporter: Reporter): Promise<boolean> {
-  await assertNotAnInput(options.output, inputs);
-  const sink = await openTextSink(options.output);
+  await (options.guard ?? (await InputSet.of(inputs))).refuse(options.output);
+  if (options.role !== 'derived') await clearLeftoversBeside(options.output);
+  const sink = await openTextSink(options.output, { role: options.role ?? 'named' });
   let ok = true;
   try {
     // The csv dialect's header comes with the first record: its columns depend on the log's format.
@@ -91,9 +97,11 @@ export async function runCsvPerLog(inputs: readonly string[], outDir: string, op
   const { assigned, refused } = assignOutputs(inputs, outDir, 'csv');
   for (const r of refused) reporter.error(r.message);
   let ok = refused.length === 0;
+  // Each CSV is checked against every input, not only its own log.
+  const guard = await InputSet.of(inputs);
   for (const { input, output } of assigned) {
     try {
-      if (!(await runCsv([input], { ...options, output, allOrNothing: true }, reporter))) ok = false;
+      if (!(await runCsv([input], { ...options, output, allOrNothing: true, guard, role: 'derived' }, reporter))) ok = false;
     } catch (e) {
       if (!(e instanceof FmfiError)) throw e;
       reporter.error(e.message);

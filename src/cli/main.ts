@@ -1,7 +1,8 @@
 // The command line: the only place that reads argv, writes to the terminal and sets the exit status.
 import { Command, CommanderError } from 'commander';
 import { bugMessage, fileError, isFmfiError } from '../errors.js';
-import { removeLiveTemps } from '../io/temp.js';
+import { recoverArgv } from '../io/names.js';
+import { removeLiveTemps, watchLiveTemps } from '../io/temp.js';
 import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
@@ -48,17 +49,36 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
   return program;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Ctrl-C and kill while a temporary file exists: remove it, then die of the same signal. */
+function onSignal(signal: NodeJS.Signals): void {
+  removeLiveTemps();
+  process.kill(process.pid, signal);
+}
+
+/**
+ * Ctrl-C and kill: the process dies of the signal at once, as Unix tools do (a shell then
+ * sees 130 or 143), even in the middle of a long render, which holds the event loop for
+ * seconds. Only while a temporary file exists is the signal caught, to remove the file
+ * first: then the run is writing, which gives the event loop back between writes.
+ * Removing the last listener gives a signal its default action again.
+ */
+function catchSignalsWhileTempsLive(): void {
+  watchLiveTemps((live) => {
+    for (const signal of SIGNALS) {
+      if (live) process.on(signal, onSignal);
+      else process.removeListener(signal, onSignal);
+    }
+  });
+}
+
 /** Runs the CLI and exits; user errors become a message and a status, never a stack trace. */
-export async function main(argv: string[]): Promise<void> {
+export async function main(rawArgv: string[]): Promise<void> {
+  // File names that are not UTF-8, read again as the bytes they are.
+  const argv = recoverArgv(rawArgv);
   let status: number = ExitStatus.ok;
-  // Ctrl-C and kill: remove temporary files, then die of the same signal, as Unix tools do
-  // (a shell then sees 130 or 143). Exiting normally could wait for a read blocked on a pipe.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      removeLiveTemps();
-      process.kill(process.pid, signal);
-    });
-  }
+  catchSignalsWhileTempsLive();
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // A reader that went away (`| head`) is not a failure of ours.
     if (e.code === 'EPIPE') process.exit(status);

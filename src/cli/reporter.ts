@@ -1,5 +1,5 @@
 // Messages to stderr: diagnostics as `file:line: warning: …`, at most a few per file.
-import { Say } from '../errors.js';
+import { escapeName, Say } from '../errors.js';
 import { formatDiagnostic, type Reporter } from '../report.js';
 
 export type { Reporter } from '../report.js';
@@ -24,7 +24,7 @@ export function stderrReporter(perFile: number, write: (s: string) => void = (s)
     endFile(file, hidden = 0) {
       warnings += hidden;
       const n = (shown.get(file) ?? 0) + hidden;
-      if (perFile > 0 && n > perFile) write(`${file}: ${Say.MORE_WARNINGS(n - perFile)}\n`);
+      if (perFile > 0 && n > perFile) write(`${escapeName(file)}: ${Say.MORE_WARNINGS(n - perFile)}\n`);
       shown.delete(file);
     },
     get warnings() {

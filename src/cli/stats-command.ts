@@ -4,7 +4,7 @@ import { Warn } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
-import { openTextSink } from '../io/sinks.js';
+import { clearLeftoversBeside, openTextSink } from '../io/sinks.js';
 import type { FormatName } from '../formats/registry.js';
 import type { Sample } from '../model.js';
 import type { Reporter } from '../report.js';
@@ -60,6 +60,7 @@ async function render(windows: readonly WindowStats[], format: StatsFormat): Pro
 /** Returns whether every input was read; throws FmfiError for output failures. */
 export async function runStats(inputs: readonly string[], options: StatsCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, inputs);
+  await clearLeftoversBeside(options.output);
   const windows: WindowStats[] = [];
   let ok = true;
   for (const input of inputs) {

@@ -1,6 +1,8 @@
 // The bytes of a log in chunks, from a file or standard input; a failure to read becomes a message about the file.
-import { open } from 'node:fs/promises';
-import { fileError, isSystemError } from '../errors.js';
+import { open, type FileHandle } from 'node:fs/promises';
+import { failure, fileError, isSystemError } from '../errors.js';
+import { fsPath } from './names.js';
+import { checkInput, isInputStream, kindOf, READ_FLAGS } from './places.js';
 
 /** Bytes read at a time. */
 export const LOG_CHUNK = 1 << 20;
@@ -16,7 +18,9 @@ export function displayName(path: string): string {
  * chunk cost more than the parsing (`npm run bench`). One read at a time, from where
  * the last one ended: pipes and process substitutions cannot seek. A chunk is valid
  * until the next one is asked for. Errors of the operating system are thrown as
- * FmfiError naming the file; nothing else is caught here.
+ * FmfiError naming the file; nothing else is caught here. Only regular files and the
+ * streams the shell hands over are read: a FIFO, a socket or a device is refused before
+ * it is opened (it could block the run for ever, or never end).
  */
 export async function* readChunks(path: string): AsyncGenerator<Buffer> {
   try {
@@ -32,7 +36,7 @@ async function* chunksOf(path: string): AsyncGenerator<Buffer> {
     for await (const chunk of process.stdin) yield chunk as Buffer;
     return;
   }
-  const handle = await open(path, 'r');
+  const handle = await openLog(path);
   const buffers = [Buffer.allocUnsafe(LOG_CHUNK), Buffer.allocUnsafe(LOG_CHUNK)];
   const readInto = (buf: Buffer): Promise<{ bytesRead: number }> => {
     const read = handle.read(buf, 0, LOG_CHUNK, null);
@@ -53,4 +57,23 @@ async function* chunksOf(path: string): AsyncGenerator<Buffer> {
     await next.catch(() => undefined);
     await handle.close();
   }
+}
+
+/**
+ * Opens a log: a stream as it is; a file only if it is one, checked before opening and
+ * again on what was opened (the path may have been swapped in between).
+ */
+async function openLog(path: string): Promise<FileHandle> {
+  if (isInputStream(path)) return open(fsPath(path), 'r');
+  await checkInput(path);
+  const handle = await open(fsPath(path), READ_FLAGS);
+  const st = await handle.stat().catch(async (e: unknown) => {
+    await handle.close();
+    throw e;
+  });
+  if (!st.isFile()) {
+    await handle.close();
+    throw failure('INPUT_NOT_A_FILE', path, kindOf(st));
+  }
+  return handle;
 }

@@ -1,8 +1,11 @@
 // Where output goes: buffered sinks for files (written atomically), devices and standard output.
-import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { fstatSync, write as writeFd } from 'node:fs';
-import { fileError, FmfiError } from '../errors.js';
-import { forgetTemp, rememberTemp, tempPathFor } from './temp.js';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { fstatSync, readSync, statSync, write as writeFd } from 'node:fs';
+import { dirname } from 'node:path';
+import { failure, fileError, FmfiError } from '../errors.js';
+import { fsPath } from './names.js';
+import { outputPlace, type OutputRole } from './places.js';
+import { clearLeftovers, forgetTemp, rememberTemp, tempPathFor } from './temp.js';
 
 /** Where output goes: buffered, flushed in large writes, with backpressure. */
 export interface TextSink {
@@ -20,22 +23,6 @@ export interface TextSink {
 }
 
 const FLUSH_AT = 1 << 20;
-
-/** Where a target's bytes go: in place, or to the file a temporary file is renamed onto. */
-type Placement = { readonly inPlace: true } | { readonly inPlace: false; readonly path: string };
-
-/**
- * A device or a pipe (`-o /dev/null`, `/dev/stdout`) is written in place: renaming a file onto
- * it would replace it (as root, /dev/null itself), and being atomic means nothing there. A
- * symbolic link is followed, so the temporary file goes beside the file it names, and a link
- * such as /dev/stdout onto a file stays a link.
- */
-async function placementOf(target: string): Promise<Placement> {
-  const st = await stat(target).catch(() => null);
-  if (st === null) return { inPlace: false, path: target };
-  if (!st.isFile() && !st.isDirectory()) return { inPlace: true };
-  return { inPlace: false, path: await realpath(target).catch(() => target) };
-}
 
 /** Something written at its current position: a file handle, or standard output as a file descriptor. */
 interface Writable {
@@ -142,28 +129,40 @@ abstract class HandleSink implements TextSink {
   abstract abort(): Promise<void>;
 }
 
-/** A file: written to a temporary file beside it, renamed into place on commit. */
+/**
+ * A file: written to a temporary file beside it, renamed onto the path on commit. Whatever
+ * was at the path (a file, a link, a pipe) is replaced, never written through; a file
+ * replaced leaves its mode to the new one.
+ */
 class AtomicFileSink extends HandleSink {
   private constructor(
     target: string,
-    /** The file the temporary file replaces (a link given as the target, followed). */
-    private readonly path: string,
     private readonly temp: string,
     private readonly fileHandle: FileHandle,
   ) {
     super(target, fileHandle);
   }
 
-  static async create(target: string, path: string): Promise<AtomicFileSink> {
-    const temp = tempPathFor(path);
+  static async create(target: string, mode: number | null): Promise<AtomicFileSink> {
+    const temp = tempPathFor(target);
     let handle: FileHandle;
     try {
-      handle = await open(temp, 'wx', 0o644);
+      handle = await open(fsPath(temp), 'wx', 0o644);
     } catch (e) {
       throw fileError(target, e, 'write');
     }
     rememberTemp(temp);
-    return new AtomicFileSink(target, path, temp, handle);
+    if (mode !== null) {
+      try {
+        await handle.chmod(mode);
+      } catch (e) {
+        await handle.close().catch(() => undefined);
+        await unlink(fsPath(temp)).catch(() => undefined);
+        forgetTemp(temp);
+        throw fileError(target, e, 'write');
+      }
+    }
+    return new AtomicFileSink(target, temp, handle);
   }
 
   async commit(): Promise<void> {
@@ -171,7 +170,7 @@ class AtomicFileSink extends HandleSink {
       await this.flush();
       await this.fileHandle.sync();
       await this.fileHandle.close();
-      await rename(this.temp, this.path);
+      await rename(fsPath(this.temp), fsPath(this.target));
       forgetTemp(this.temp);
     } catch (e) {
       await this.abort();
@@ -182,7 +181,7 @@ class AtomicFileSink extends HandleSink {
   async abort(): Promise<void> {
     await this.settle();
     await this.fileHandle.close().catch(() => undefined);
-    await unlink(this.temp).catch(() => undefined);
+    await unlink(fsPath(this.temp)).catch(() => undefined);
     forgetTemp(this.temp);
   }
 }
@@ -198,7 +197,7 @@ class DeviceSink extends HandleSink {
 
   static async create(target: string): Promise<DeviceSink> {
     try {
-      return new DeviceSink(target, await open(target, 'w'));
+      return new DeviceSink(target, await open(fsPath(target), 'w'));
     } catch (e) {
       throw fileError(target, e, 'write');
     }
@@ -218,21 +217,24 @@ class DeviceSink extends HandleSink {
   }
 }
 
-/** File descriptor 1, written at its own position (the end, for `>>`). */
-const STDOUT_FD: Writable = {
-  write: (data, offset, length) =>
-    new Promise((resolve, reject) => {
-      writeFd(1, data, offset, length, null, (e, bytesWritten) => (e ? reject(e) : resolve({ bytesWritten })));
-    }),
-};
+/** A file descriptor, written at its own position (the end, for `>>`). */
+function fdWritable(fd: number): Writable {
+  return {
+    write: (data, offset, length) =>
+      new Promise((resolve, reject) => {
+        writeFd(fd, data, offset, length, null, (e, bytesWritten) => (e ? reject(e) : resolve({ bytesWritten })));
+      }),
+  };
+}
 
 /**
- * Standard output redirected to a file (`> all.csv`, as in a cron job). Node writes that
+ * Standard output redirected to a file (`> all.csv`, as in a cron job), or another
+ * descriptor the shell handed over (`/dev/fd/3`). Node writes standard output
  * synchronously, between the parsing; written here like any file, the writes overlap it.
  */
-class StdoutFileSink extends HandleSink {
-  constructor() {
-    super('<stdout>', STDOUT_FD);
+class FdSink extends HandleSink {
+  constructor(name: string, fd: number) {
+    super(name, fdWritable(fd));
   }
 
   async commit(): Promise<void> {
@@ -276,24 +278,80 @@ class StdoutSink implements TextSink {
   }
 }
 
-function isRegularFile(fd: number): boolean {
+/**
+ * Whether standard output was closed when the process started (`fmfi-plot csv x.log >&-`).
+ * Node.js then opens /dev/null there, for reading and writing, so output would vanish
+ * without an error; a `> /dev/null` of the shell is opened for writing only, and a read
+ * from it fails. Reading /dev/null never waits.
+ */
+function stdoutWasClosed(): boolean {
   try {
-    return fstatSync(fd).isFile();
+    const out = fstatSync(1);
+    const devNull = statSync('/dev/null');
+    if (!out.isCharacterDevice() || out.rdev !== devNull.rdev) return false;
+    readSync(1, Buffer.alloc(1), 0, 1, null);
+    return true;
   } catch {
     return false;
   }
 }
 
-/** `-` is standard output; a device or pipe is written in place; anything else is a file written atomically. */
-export async function openTextSink(path: string): Promise<TextSink> {
-  if (path === '-') return isRegularFile(1) ? new StdoutFileSink() : new StdoutSink();
-  const placement = await placementOf(path);
-  return placement.inPlace ? DeviceSink.create(path) : AtomicFileSink.create(path, placement.path);
+function fdStats(fd: number, name: string): ReturnType<typeof fstatSync> {
+  try {
+    return fstatSync(fd);
+  } catch (e) {
+    throw fileError(name, e, 'write');
+  }
 }
 
-/** Writes a whole file atomically (a device or pipe in place). */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const sink = await openTextSink(target);
+/** A file descriptor as a sink: standard output, or a descriptor the shell opened (`/dev/fd/3`). */
+function streamSink(fd: number): TextSink {
+  const name = fd === 1 ? '<stdout>' : `/dev/fd/${fd}`;
+  const st = fdStats(fd, name);
+  if (fd === 1) {
+    if (stdoutWasClosed()) throw failure('OUTPUT_CLOSED', name);
+    return st.isFile() ? new FdSink(name, 1) : new StdoutSink();
+  }
+  return new FdSink(name, fd);
+}
+
+export interface SinkOptions {
+  /**
+   * Who chose the path: `named` (the default, `-o FILE`) writes a device or pipe in place;
+   * `derived` (a chart or CSV per log in a folder) replaces whatever is at the path.
+   */
+  readonly role?: OutputRole;
+}
+
+/**
+ * `-`, `/dev/stdout` and `/dev/fd/N` are written as streams, at their own position; a device or
+ * pipe named as the output is written in place; anything else is a file written atomically,
+ * replacing what is at the path (a link is never followed).
+ */
+export async function openTextSink(path: string, options: SinkOptions = {}): Promise<TextSink> {
+  const place = await outputPlace(path, options.role ?? 'named');
+  switch (place.kind) {
+    case 'stream':
+      return streamSink(place.fd);
+    case 'in-place':
+      return DeviceSink.create(path);
+    case 'file':
+      return AtomicFileSink.create(path, place.mode);
+  }
+}
+
+/** Writes a whole file atomically (a device or pipe the user named, in place). */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: SinkOptions = {}): Promise<void> {
+  const sink = await openTextSink(target, options);
   sink.write(data);
   await sink.commit();
+}
+
+/**
+ * Clears what a killed run left beside a file the user named (`-o FILE`), once per run: a
+ * later run into the same folder removes it. Streams and devices have no folder to clear.
+ */
+export async function clearLeftoversBeside(path: string): Promise<void> {
+  const place = await outputPlace(path, 'named').catch(() => null);
+  if (place?.kind === 'file') await clearLeftovers(dirname(path));
 }

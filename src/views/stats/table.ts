@@ -6,6 +6,7 @@
 //                    of each block size per window with the change against #1 (by size,
 //                    not order: pages may differ), as many windows to a table
 //                    as fit the width (#1 repeated in each)
+import { escapeName } from '../../errors.js';
 import type { DomainStats, OrderStats, WindowStats } from '../../summary/stats.js';
 import { formatHuman } from '../../time.js';
 import { alignLines, shorten, wrapParts, type Line } from './layout.js';
@@ -60,7 +61,7 @@ function firstAbove(o: OrderStats): string {
 
 function windowTable(w: WindowStats, width: number): string[] {
   const lines = [
-    shorten(w.source, width),
+    shorten(escapeName(w.source), width),
     ...wrapped([bootPart(w), spanPart(w), samplesPart(w)], width, INDENT),
   ];
   if (w.domains.length > 0) {
@@ -121,7 +122,7 @@ function compareTable(windows: readonly WindowStats[], width: number): string[] 
   const lines = ['Windows compared, each against #1:'];
   windows.forEach((w, i) => {
     const label = `#${i + 1} `;
-    const parts = [`${label}${shorten(w.source, width - 2 * INDENT.length - label.length)}`, bootPart(w), spanPart(w), samplesPart(w)];
+    const parts = [`${label}${shorten(escapeName(w.source), width - 2 * INDENT.length - label.length)}`, bootPart(w), spanPart(w), samplesPart(w)];
     // Continuation lines one step further in, under the name.
     lines.push(...wrapped(parts, width - 2, INDENT).map((l, k) => (k === 0 ? l : `  ${l}`)));
   });

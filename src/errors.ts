@@ -84,28 +84,34 @@ export const Warn = {
   INDEX_NEEDS_COUNTS: (index: string) =>
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
   ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
+  DOMAINS_LEFT_OUT: (drawn: number, count: number, lowest: number, highest: number) =>
+    `${drawn + count} domains: only the first ${drawn} are drawn (one panel each); the other ${count} ` +
+    `(${lowest === highest ? `domain ${lowest}` : `domains ${lowest} to ${highest}`}) are left out: draw one with --domain N`,
 } as const;
 export type DiagnosticCode = keyof typeof Warn;
 
 /** Failures of one input or output: the run goes on with the others and ends with status 1. */
 export const Failure = {
-  INPUT_MISSING: (file: string) => `${file}: no such file`,
-  INPUT_PATH_NOT_FOLDER: (file: string) => `${file}: no such file (a part of the path is not a folder)`,
-  INPUT_IS_DIRECTORY: (file: string) => `${file}: is a directory, not a log`,
-  INPUT_PERMISSION: (file: string) => `${file}: permission denied`,
-  INPUT_UNREADABLE: (file: string, why: string) => `${file}: cannot read: ${why}`,
-  OUTPUT_FOLDER_MISSING: (file: string) => `${file}: cannot write: a folder on the way does not exist`,
-  OUTPUT_IS_DIRECTORY: (file: string) => `${file}: cannot write: is a directory`,
-  OUTPUT_PERMISSION: (file: string) => `${file}: cannot write: permission denied`,
-  OUTPUT_PATH_NOT_FOLDER: (file: string) => `${file}: cannot write: a part of the path is a file, not a folder`,
-  OUTPUT_NO_SPACE: (file: string) => `${file}: cannot write: no space left on the device`,
-  OUTPUT_READ_ONLY: (file: string) => `${file}: cannot write: read-only file system`,
-  OUTPUT_UNWRITABLE: (file: string, why: string) => `${file}: cannot write: ${why}`,
-  OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${dir}: cannot create the output folder: a part of the path is a file`,
-  OUTPUT_NOTHING_TO_DRAW: (output: string) => `${output}: no log with samples to compare: nothing written`,
-  OUTPUT_IS_INPUT: (output: string) => `${output}: is also an input: refusing to overwrite it`,
+  INPUT_MISSING: (file: string) => `${n(file)}: no such file`,
+  INPUT_PATH_NOT_FOLDER: (file: string) => `${n(file)}: no such file (a part of the path is not a folder)`,
+  INPUT_IS_DIRECTORY: (file: string) => `${n(file)}: is a directory, not a log`,
+  INPUT_NOT_A_FILE: (file: string, what: string) => `${n(file)}: is ${what}, not a log file: skipped`,
+  INPUT_PERMISSION: (file: string) => `${n(file)}: permission denied`,
+  INPUT_UNREADABLE: (file: string, why: string) => `${n(file)}: cannot read: ${n(why)}`,
+  OUTPUT_FOLDER_MISSING: (file: string) => `${n(file)}: cannot write: a folder on the way does not exist`,
+  OUTPUT_IS_DIRECTORY: (file: string) => `${n(file)}: cannot write: is a directory`,
+  OUTPUT_PERMISSION: (file: string) => `${n(file)}: cannot write: permission denied`,
+  OUTPUT_PATH_NOT_FOLDER: (file: string) => `${n(file)}: cannot write: a part of the path is a file, not a folder`,
+  OUTPUT_NO_SPACE: (file: string) => `${n(file)}: cannot write: no space left on the device`,
+  OUTPUT_CLOSED: (file: string) => `${n(file)}: cannot write: it is closed (what would be written would be lost)`,
+  OUTPUT_READ_ONLY: (file: string) => `${n(file)}: cannot write: read-only file system`,
+  OUTPUT_UNWRITABLE: (file: string, why: string) => `${n(file)}: cannot write: ${n(why)}`,
+  OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${n(dir)}: cannot create the output folder: a part of the path is a file`,
+  OUTPUT_NOTHING_TO_DRAW: (output: string) => `${n(output)}: no log with samples to compare: nothing written`,
+  OUTPUT_IS_INPUT: (output: string) => `${n(output)}: is also an input: refusing to overwrite it`,
+  RENDER_DIED: (file: string, why: string) => `${n(file)}: not drawn: the worker drawing it ${why}; the other logs go on`,
   OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
-    `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,
+    `${n(input)}: its output ${n(output)} is already the output of ${n(other)}: skipped (rename one log)`,
 } as const;
 export type FailureCode = keyof typeof Failure;
 

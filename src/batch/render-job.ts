@@ -4,7 +4,7 @@ import { streamSamples, type LogInfo } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic, Sample } from '../model.js';
 import { displayName } from '../io/chunks.js';
-import { SampleSelector } from '../summary/select.js';
+import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
 import type { ChartOptions } from '../views/chart/options.js';
@@ -26,6 +26,8 @@ export interface RenderSettings {
   readonly inputFormat?: FormatName;
   /** Only the Linux zones of this name. */
   readonly zone?: string;
+  /** Only this domain (`--domain N`). */
+  readonly domain?: number;
 }
 
 export interface RenderRequest {
@@ -52,7 +54,8 @@ export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange, index } = settings.chart;
   // What is new since stamps were first written is left out when not set (JSON drops undefined):
   // charts made before stay up to date.
-  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone });
+  const { format, inputFormat, zone, domain } = settings;
+  return JSON.stringify({ format, width, height, zRange, inputFormat, index, zone, domain });
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
@@ -63,7 +66,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
-  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
+  const selection = { index: settings.chart.index, zone: settings.zone, domain: settings.domain };
+  const selector = new SampleSelector(selection, displayName(input), collector.add);
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
@@ -76,6 +80,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   }
   selector.finish();
   const bins = binner.finish();
+  const leftOut = leftOutDiagnostic(bins, displayName(input));
+  if (leftOut !== null) collector.add(leftOut);
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
   const caption = chartCaption(input, info.bootTime, bins);
   const svg = await chart.renderChartSvg(bins, caption, settings.chart);

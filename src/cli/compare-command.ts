@@ -5,7 +5,10 @@ import { Failure } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
 import { assertNotAnInput } from '../io/guard.js';
-import { writeFileAtomic } from '../io/sinks.js';
+import { clearLeftoversBeside, writeFileAtomic } from '../io/sinks.js';
+import { fsPath } from '../io/names.js';
+import { displayName } from '../io/chunks.js';
+import { leftOutDiagnostic } from '../summary/select.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
@@ -42,7 +45,7 @@ export function parseCompareInput(arg: string): CompareInput {
 
 function exists(path: string): boolean {
   try {
-    statSync(path);
+    statSync(fsPath(path));
     return true;
   } catch {
     return false;
@@ -56,7 +59,9 @@ function exists(path: string): boolean {
  */
 export async function runCompare(inputs: readonly CompareInput[], options: CompareCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, inputs.map((i) => i.path));
-  const binOptions = { maxBins: maxBinsFor(options), uptimeMs: options.uptimeMs };
+  await clearLeftoversBeside(options.output);
+  // The domain asked for is kept whatever its place among the log's (see MAX_PANELS).
+  const binOptions = { maxBins: maxBinsFor(options), uptimeMs: options.uptimeMs, keepDomain: options.domain };
   const binners: UptimeBinner[] = [];
   let ok = true;
   for (const { path, label } of inputs) {
@@ -66,6 +71,10 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
     else binners.push(binner);
   }
   const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  for (const w of windows) {
+    const leftOut = leftOutDiagnostic(w.bins, displayName(w.source));
+    if (leftOut !== null) reporter.diagnostic(leftOut);
+  }
   if (windows.length === 0) {
     reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(options.output === '-' ? '<stdout>' : options.output));
     return false;

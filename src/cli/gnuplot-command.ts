@@ -1,8 +1,8 @@
 // `fmfi-plot gnuplot LOG`: a self-contained gnuplot script for one log, `| gnuplot > x.svg`.
 import { Command, Option } from 'commander';
 import { assertNotAnInput } from '../io/guard.js';
-import { openTextSink } from '../io/sinks.js';
-import { TimeBinner } from '../summary/bins.js';
+import { clearLeftoversBeside, openTextSink } from '../io/sinks.js';
+import { MAX_ROWS, TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../summary/picture.js';
@@ -11,9 +11,9 @@ import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
-import { SampleSelector } from '../summary/select.js';
+import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import { displayName } from '../io/chunks.js';
-import { indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { domainOption, indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
@@ -23,6 +23,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
   readonly inputFormat?: FormatName;
   /** Only the Linux zones of this name. */
   readonly zone?: string;
+  /** Only this domain. */
+  readonly domain?: number;
 }
 
 /**
@@ -31,12 +33,18 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
  */
 export async function runGnuplot(input: string, options: GnuplotCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, [input]);
-  const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
-  const selector = new SampleSelector({ index: options.index, zone: options.zone }, displayName(input), (d) => reporter.diagnostic(d));
+  await clearLeftoversBeside(options.output);
+  // The script is text for gnuplot, which draws it in its own process: bins as fine as one
+  // per pixel for every panel, bounded all the same.
+  const binner = new TimeBinner({ maxBins: maxBinsFor(options), maxCells: MAX_ROWS * 1024 });
+  const selection = { index: options.index, zone: options.zone, domain: options.domain };
+  const selector = new SampleSelector(selection, displayName(input), (d) => reporter.diagnostic(d));
   const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat });
   if (info === null) return false;
   selector.finish();
   const bins = binner.finish();
+  const leftOut = leftOutDiagnostic(bins, displayName(input));
+  if (leftOut !== null) reporter.diagnostic(leftOut);
   const caption = chartCaption(input, info.bootTime, bins);
   const sink = await openTextSink(options.output);
   try {
@@ -60,6 +68,7 @@ interface RawOptions {
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
+  domain?: number;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
@@ -90,6 +99,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
     .addOption(inputFormatOption())
     .addOption(indexOption())
     .addOption(zoneOption())
+    .addOption(domainOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -106,6 +116,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
           output: opts.output,
           ...(opts.index === 'fmfi' ? {} : { index: opts.index }),
           zone: opts.zone,
+          domain: opts.domain,
           inputFormat: opts.inputFormat,
         },
         reporter,

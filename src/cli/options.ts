@@ -72,6 +72,10 @@ export const indexOption = (): Option =>
 /** `--zone`: only the Linux zones of that name. */
 export const zoneOption = (): Option => new Option('--zone <NAME>', 'keep only the Linux zones of this name, such as Normal (default: all)');
 
+/** `--domain N` of the pictures of one window: the one domain drawn, any of them (not only those the panels have room for). */
+export const domainOption = (): Option =>
+  new Option('--domain <N>', 'draw only NUMA domain N (default: all, at most 16 panels)').argParser(parseNonNegativeInt);
+
 /**
  * The height range a picture uses: the one given, or the index's own (unusable runs from 0
  * to 1000; FMFI and extfrag from -1000).

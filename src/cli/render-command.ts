@@ -5,7 +5,7 @@ import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summ
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
-import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { domainOption, ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -24,6 +24,7 @@ interface RenderFlags {
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
+  domain?: number;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -50,6 +51,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(inputFormatOption())
     .addOption(indexOption())
     .addOption(zoneOption())
+    .addOption(domainOption())
     .option('-q, --quiet', 'no progress and no summary line (warnings are still shown)', false)
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -71,6 +73,7 @@ export function renderCommand(setStatus: SetStatus): Command {
           ...(flags.index === 'fmfi' ? {} : { index: flags.index }),
         },
         zone: flags.zone,
+        domain: flags.domain,
         format: flags.format,
         warningLimit: flags.warnings,
         inputFormat: flags.inputFormat,

@@ -4,11 +4,48 @@
 // never on the length of the log. Bins are aligned to multiples of their width; when
 // the span would need more than `maxBins`, the width doubles and neighbours merge
 // (the maximum of maxima is the maximum, so nothing is recomputed).
+//
+// However the log is shaped, what is kept stays bounded: at most `maxDomains` domains,
+// fewer when they have many orders (`maxRows` rows of domain × order; the first domains
+// seen are kept, the others are counted and named in `leftOut`), and at most `maxCells`
+// cells (bins × domains × orders): a log of many domains and orders gets wider bins and
+// fewer panels, not a bigger picture.
 import type { LocalTime, Sample } from '../model.js';
+
+/** The most domains a picture of one window draws, one panel each; the rest are left out and named. */
+export const MAX_PANELS = 8;
+/**
+ * The most rows of bars (domains × orders) kept: 8 panels of amd64's 13 orders. A log of
+ * more orders gets fewer panels (two of 48 orders); each row costs memory to draw.
+ */
+export const MAX_ROWS = MAX_PANELS * 13;
+/**
+ * The most cells (bins × domains × orders) kept by default: 2 panels of 13 orders at up to
+ * 1024 bins, one per pixel column of the default chart (874) and more. Drawing costs
+ * memory per cell (about 3 KB in Vega and resvg on Node.js 24): charts of 3 domains or
+ * more get wider bins (at least 2 pixels each), so that a render stays under 200 MB
+ * (test/e2e/memory.test.ts).
+ */
+export const MAX_CELLS = 2 * 13 * 1024;
 
 export interface BinOptions {
   /** The most bins the chart can show, about its plot width in pixels. */
   readonly maxBins: number;
+  /** The most domains kept (default MAX_PANELS). */
+  readonly maxDomains?: number;
+  /** The most domains × orders kept (default MAX_ROWS): fewer domains when they have many orders. */
+  readonly maxRows?: number;
+  /** The most cells kept (default MAX_CELLS): bins get wider when domains × orders would need more. */
+  readonly maxCells?: number;
+  /** A domain kept whatever its place, beyond `maxDomains` too: the one a view was asked to show (`--domain N`). */
+  readonly keepDomain?: number | null;
+}
+
+/** Domains seen but not kept: how many, and the lowest and highest of their numbers. */
+export interface LeftOutDomains {
+  readonly count: number;
+  readonly lowest: number;
+  readonly highest: number;
 }
 
 /** One order of one domain in one bin. */
@@ -56,6 +93,8 @@ export interface TimeBins {
   readonly maxSamplesPerBin: number;
   /** Each domain's label (as in `domains`), where a format named its parts (`node 0 Normal`); absent otherwise. */
   readonly labels?: readonly string[];
+  /** Domains beyond `maxDomains`, not binned; absent when none. */
+  readonly leftOut?: LeftOutDomains;
 }
 
 interface MutableBin {
@@ -77,6 +116,13 @@ const MAX_INTERVALS = 4096;
 /** Accumulates samples into bins as they stream by. */
 export class TimeBinner {
   private readonly maxBins: number;
+  private readonly maxDomains: number;
+  private readonly maxRows: number;
+  private readonly maxCells: number;
+  private readonly keepDomain: number | null;
+  /** The most bins for the domains and orders seen so far. */
+  private binLimit: number;
+  private readonly leftOut = new Set<number>();
   private binMs = 1000;
   private readonly bins = new Map<number, MutableBin>();
   private minIndex = Infinity;
@@ -93,6 +139,27 @@ export class TimeBinner {
 
   constructor(options: BinOptions) {
     this.maxBins = Math.max(1, Math.floor(options.maxBins));
+    this.maxDomains = Math.max(1, options.maxDomains ?? MAX_PANELS);
+    this.maxRows = Math.max(1, options.maxRows ?? MAX_ROWS);
+    this.maxCells = Math.max(1, options.maxCells ?? MAX_CELLS);
+    this.keepDomain = options.keepDomain ?? null;
+    this.binLimit = this.maxBins;
+  }
+
+  /** How many domains may be kept with the orders seen so far. */
+  private domainRoom(): number {
+    return Math.max(1, Math.min(this.maxDomains, Math.floor(this.maxRows / Math.max(1, this.sizes.size))));
+  }
+
+  /** A domain or an order was seen for the first time: fewer bins may fit in the cells. */
+  private reshape(): void {
+    const perBin = Math.max(1, this.domainSet.size) * Math.max(1, this.sizes.size);
+    this.binLimit = Math.max(1, Math.min(this.maxBins, Math.floor(this.maxCells / perBin)));
+  }
+
+  /** Widens the bins until the span of those kept fits the limit. */
+  private fit(): void {
+    while (this.maxIndex - this.minIndex + 1 > this.binLimit) this.widen();
   }
 
   add(sample: Sample): void {
@@ -113,7 +180,7 @@ export class TimeBinner {
     if (this.last === null || t > this.last) this.last = t;
 
     let index = Math.floor(t / this.binMs);
-    while (Math.max(this.maxIndex, index) - Math.min(this.minIndex, index) + 1 > this.maxBins) {
+    while (Math.max(this.maxIndex, index) - Math.min(this.minIndex, index) + 1 > this.binLimit) {
       this.widen();
       index = Math.floor(t / this.binMs);
     }
@@ -127,8 +194,16 @@ export class TimeBinner {
     bin.samples++;
     if (t < bin.first) bin.first = t;
     if (t > bin.last) bin.last = t;
+    let reshaped = false;
     for (const d of sample.domains) {
-      this.domainSet.add(d.domain);
+      if (!this.domainSet.has(d.domain)) {
+        if (this.domainSet.size >= this.domainRoom() && d.domain !== this.keepDomain) {
+          this.leftOut.add(d.domain);
+          continue;
+        }
+        this.domainSet.add(d.domain);
+        reshaped = true;
+      }
       if (d.label !== undefined) this.labels.set(d.domain, d.label);
       let byOrder = bin.cells.get(d.domain);
       if (byOrder === undefined) {
@@ -140,12 +215,19 @@ export class TimeBinner {
         if (cell === undefined) {
           byOrder[r.order] = [r.fmfi, r.fmfi];
           // An order seen for the first time is a new cell too: the size is looked up only then.
-          if (!this.sizes.has(r.order)) this.sizes.set(r.order, r.sizeKiB);
+          if (!this.sizes.has(r.order)) {
+            this.sizes.set(r.order, r.sizeKiB);
+            reshaped = true;
+          }
         } else {
           if (r.fmfi > cell[0]) cell[0] = r.fmfi;
           if (r.fmfi < cell[1]) cell[1] = r.fmfi;
         }
       }
+    }
+    if (reshaped) {
+      this.reshape();
+      this.fit();
     }
   }
 
@@ -218,6 +300,14 @@ export class TimeBinner {
     // room for every sample, each bin holds one, and no two samples share a bar. The empty
     // bins this leaves between samples are not gaps: gaps are marked by `afterGap` below.
     while (this.binMs * 2 <= intervalMs || this.binMs < minBinMs) this.widen();
+    this.fit();
+    // Orders that came after domains were kept may leave room for fewer: the last kept go.
+    const kept = [...this.domainSet].filter((d) => d !== this.keepDomain);
+    for (const d of kept.slice(this.domainRoom() - (this.domainSet.size - kept.length))) {
+      this.domainSet.delete(d);
+      this.labels.delete(d);
+      this.leftOut.add(d);
+    }
     const domains = [...this.domainSet].sort((a, b) => a - b);
     const orders = [...this.sizes.entries()]
       .sort((a, b) => a[0] - b[0])
@@ -253,8 +343,19 @@ export class TimeBinner {
       last: this.last,
       maxSamplesPerBin,
       ...(this.labels.size === 0 ? {} : { labels: domains.map((d) => this.labels.get(d) ?? `domain ${d}`) }),
+      ...(this.leftOut.size === 0 ? {} : { leftOut: leftOutOf(this.leftOut) }),
     };
   }
+}
+
+function leftOutOf(domains: ReadonlySet<number>): LeftOutDomains {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const d of domains) {
+    if (d < lowest) lowest = d;
+    if (d > highest) highest = d;
+  }
+  return { count: domains.size, lowest, highest };
 }
 
 /** Bins a whole array of samples (tests, small logs). Pure. */

@@ -52,6 +52,8 @@ export function chartCaption(source: string, bootTime: LocalTime | null, bins: T
   }
   parts.push(plural(bins.samples, 'sample'));
   // Parts with labels are Linux nodes and zones, not NUMA domains.
-  if (bins.domains.length > 1) parts.push(plural(bins.domains.length, bins.labels === undefined ? 'NUMA domain' : 'zone'));
+  const all = bins.domains.length + (bins.leftOut?.count ?? 0);
+  const drawn = bins.leftOut === undefined ? '' : ` (${formatCount(bins.domains.length)} drawn)`;
+  if (all > 1) parts.push(`${plural(all, bins.labels === undefined ? 'NUMA domain' : 'zone')}${drawn}`);
   return { title, subtitle: parts.join(' · ') };
 }

@@ -1,4 +1,4 @@
-// What a picture draws of each sample: the zone --zone keeps, the index --index puts in the height, no empty zones.
+// What a picture draws of each sample: the domain --domain and the zone --zone keep, the index --index puts in the height, no empty zones.
 //
 // Pictures bin `OrderReading.fmfi`; for `--index unusable|extfrag` the selector hands the
 // binner readings whose `fmfi` holds that index instead, so every picture stage works
@@ -7,17 +7,22 @@
 import { Warn } from '../errors.js';
 import type { IndexName } from '../indices.js';
 import { domainLabel, type Diagnostic, type DomainReading, type Sample } from '../model.js';
+import type { TimeBins } from './bins.js';
 
 export interface Selection {
   /** What the height shows; FMFI by default. */
   readonly index?: IndexName;
   /** Keep only the Linux zones of this name (`Normal`); parts without a zone are kept. */
   readonly zone?: string;
+  /** Keep only this domain (`--domain N`; for Linux parts, the number the format gave it). */
+  readonly domain?: number | null;
 }
 
 export class SampleSelector {
   private readonly index: IndexName;
   private readonly zone: string | null;
+  private readonly domain: number | null;
+  private domainSeen = false;
   /** Parts seen with a free block, and parts seen only without (not drawn until they have one). */
   private readonly nonEmpty = new Set<number>();
   private readonly empty = new Map<number, string>();
@@ -32,12 +37,15 @@ export class SampleSelector {
   ) {
     this.index = selection.index ?? 'fmfi';
     this.zone = selection.zone ?? null;
+    this.domain = selection.domain ?? null;
   }
 
   /** The sample as the picture draws it. */
   readonly select = (sample: Sample): Sample => {
     const first = sample.domains[0];
-    if (first === undefined || (this.index === 'fmfi' && this.zone === null && first.orders[0]?.freeBlocks === undefined)) return sample;
+    if (first === undefined || (this.index === 'fmfi' && this.zone === null && this.domain === null && first.orders[0]?.freeBlocks === undefined)) {
+      return sample;
+    }
     const domains: DomainReading[] = [];
     for (const d of sample.domains) {
       const kept = this.part(d);
@@ -47,6 +55,10 @@ export class SampleSelector {
   };
 
   private part(d: DomainReading): DomainReading | null {
+    if (this.domain !== null) {
+      if (d.domain !== this.domain) return null;
+      this.domainSeen = true;
+    }
     if (d.label !== undefined) {
       this.labelled = true;
       if (this.zone !== null) {
@@ -76,9 +88,18 @@ export class SampleSelector {
     if (empty.length > 0) this.say('note', 'PARTS_ALL_ZERO', Warn.PARTS_ALL_ZERO(empty.join(', ')));
     if (this.withoutIndex) this.say('warning', 'INDEX_NEEDS_COUNTS', Warn.INDEX_NEEDS_COUNTS(this.index));
     if (this.zone !== null && this.labelled && !this.zoneSeen) this.say('warning', 'ZONE_ABSENT', Warn.ZONE_ABSENT(this.zone));
+    if (this.domain !== null && !this.domainSeen) this.say('warning', 'DOMAIN_ABSENT', Warn.DOMAIN_ABSENT(this.domain));
   }
 
-  private say(severity: 'note' | 'warning', code: 'PARTS_ALL_ZERO' | 'INDEX_NEEDS_COUNTS' | 'ZONE_ABSENT', message: string): void {
+  private say(severity: 'note' | 'warning', code: 'PARTS_ALL_ZERO' | 'INDEX_NEEDS_COUNTS' | 'ZONE_ABSENT' | 'DOMAIN_ABSENT', message: string): void {
     this.onDiagnostic({ code, severity, file: this.file, line: 0, message });
   }
+}
+
+/** The warning for domains a picture left out (see MAX_PANELS in bins.ts), or null when it drew them all. */
+export function leftOutDiagnostic(bins: TimeBins, file: string): Diagnostic | null {
+  const left = bins.leftOut;
+  if (left === undefined) return null;
+  const message = Warn.DOMAINS_LEFT_OUT(bins.domains.length, left.count, left.lowest, left.highest);
+  return { code: 'DOMAINS_LEFT_OUT', severity: 'warning', file, line: 0, message };
 }

@@ -33,6 +33,8 @@ export interface UptimeBinOptions {
   readonly maxBins: number;
   /** Leave out samples at a larger uptime (milliseconds); null: keep all. */
   readonly uptimeMs: number | null;
+  /** A domain kept even beyond the most a picture draws (see BinOptions.keepDomain). */
+  readonly keepDomain?: number | null;
 }
 
 /** Bins one window's samples by uptime while they stream by. */
@@ -49,7 +51,7 @@ export class UptimeBinner {
     private readonly options: UptimeBinOptions,
   ) {
     this.origin = bootTime;
-    this.binner = new TimeBinner({ maxBins: options.maxBins });
+    this.binner = new TimeBinner({ maxBins: options.maxBins, keepDomain: options.keepDomain });
   }
 
   /** Takes a sample (which may be a reused object: nothing of it is kept). */

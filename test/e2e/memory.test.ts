@@ -1,12 +1,13 @@
 // Peak memory on a long log, against the README's target (under 200 MB), on whichever Node.js
 // runs the tests: CI runs them on 20, 22 and 24 (.ci/run), and 22 and 24 take some 10-15 MB
 // more than 20 for the same run (README, "Supported Node.js versions").
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamples } from '../../fixtures/generate.js';
 import { runBounded } from '../helpers/bounded.js';
+import { shapedLog } from '../helpers/shaped.js';
 
 const TARGET_KIB = 200 * 1000 * 1000 / 1024;
 
@@ -34,4 +35,32 @@ describe(`peak memory on Node.js ${process.version}, 100,000 samples`, () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.maxRssKiB, `${r.maxRssKiB} KiB`).toBeLessThan(TARGET_KIB);
   }, 150_000);
+});
+
+describe(`peak memory on Node.js ${process.version}, however the log is shaped`, () => {
+  // Each shape at what bounds a chart: domains beyond the panels, orders and bins beyond the
+  // bars a chart draws, the tallest picture (8 panels) as a PNG.
+  const shapes: Array<[string, () => string]> = [
+    ['20,000 domains', () => shapedLog(1, 20_000, 1)],
+    ['1,000 domains of 13 orders', () => shapedLog(2, 1000, 13)],
+    ['8 domains of 48 orders, 200 samples', () => shapedLog(200, 8, 48)],
+    ['8 domains of 13 orders, 1,500 samples', () => shapedLog(1500, 8, 13)],
+  ];
+  for (const [name, make] of shapes) {
+    it(`a chart of ${name}, as SVG and as PNG, stays under 200 MB`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'fmfi-memory-shape-'));
+      try {
+        const shaped = join(dir, 'shaped.log');
+        writeFileSync(shaped, make());
+        for (const format of ['svg', 'png']) {
+          const r = await runBounded([shaped, '-o', join(dir, 'charts'), '--format', format, '--quiet'], { measureRss: true, timeoutMs: 120_000 });
+          expect(r.timedOut, `${format}: hung`).toBe(false);
+          expect(r.status, r.stderr).toBe(0);
+          expect(r.maxRssKiB, `${format}: ${r.maxRssKiB} KiB`).toBeLessThan(TARGET_KIB);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 300_000);
+  }
 });

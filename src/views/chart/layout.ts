@@ -26,6 +26,12 @@ export const MARGIN_RIGHT = 100;
 export const PANEL_TOP = 28;
 /** Under the front face: two rows of time labels. */
 export const PANEL_BOTTOM = 44;
+/**
+ * Up to this many panels each get the height of a one-domain chart; more share that
+ * height (eight panels are half as tall each), so a PNG of many domains stays within the
+ * memory a render may take (test/e2e/memory.test.ts).
+ */
+export const FULL_HEIGHT_PANELS = 4;
 /** How far the back row sits from the front one, as fractions of the plot: enough to see every row. */
 const DEPTH_X_FRACTION = 0.14;
 const DEPTH_Y_FRACTION = 0.42;
@@ -82,12 +88,13 @@ export function chartLayout(options: ChartOptions, panels: number, orders: numbe
   const plotWidth = width - MARGIN_LEFT - MARGIN_RIGHT;
   const timeWidth = timeWidthFor(width);
   const depthX = plotWidth - timeWidth;
-  const panelHeight = height - HEADER - footerHeight(0);
+  const n = Math.max(1, panels);
+  const fullPanel = height - HEADER - footerHeight(0);
+  const panelHeight = n <= FULL_HEIGHT_PANELS ? fullPanel : Math.round((fullPanel * FULL_HEIGHT_PANELS) / n);
   const plotHeight = panelHeight - PANEL_TOP - PANEL_BOTTOM;
   const depthY = Math.round(plotHeight * DEPTH_Y_FRACTION);
   const zPx = plotHeight - depthY;
   const steps = Math.max(1, orders - 1);
-  const n = Math.max(1, panels);
   const header = HEADER + SUBTITLE_LINE * Math.max(0, lines.subtitle - 1);
   return {
     width,

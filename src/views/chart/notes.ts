@@ -1,4 +1,5 @@
 // The sentences on and behind the chart: the notes under the panels and the description for screen readers.
+import { Warn } from '../../errors.js';
 import type { TimeBins } from '../../summary/bins.js';
 import { formatCount as count, formatSpan, plural } from '../../summary/caption.js';
 import type { Clipping } from '../../summary/height.js';
@@ -19,6 +20,12 @@ export function binNote(bins: TimeBins): string | null {
 
 export function gapNote(bins: TimeBins): string | null {
   return bins.bins.some((b) => b.afterGap) ? 'Gaps: no samples (machine off, cron job stopped).' : null;
+}
+
+/** Domains beyond the panels a chart draws (see MAX_PANELS): how many, which, and how to see one. */
+export function leftOutNote(bins: TimeBins): string | null {
+  const left = bins.leftOut;
+  return left === undefined ? null : `${Warn.DOMAINS_LEFT_OUT(bins.domains.length, left.count, left.lowest, left.highest)}.`;
 }
 
 export function withoutOutputNote(bins: TimeBins): string | null {
@@ -102,7 +109,7 @@ export function subtitleLines(subtitle: string, width: number, fontSize: number)
 /** The notes in lines of at most `width` pixels; the clip note starts a line of its own, after its mark. */
 export function noteLines(bins: TimeBins, clipping: Clipping, scale: HeightScale, width: number, fontSize: number): NoteLine[] {
   const perLine = charsPerLine(width, fontSize);
-  const general = [binNote(bins), gapNote(bins), withoutOutputNote(bins)].filter((n) => n !== null).join(' ');
+  const general = [binNote(bins), gapNote(bins), withoutOutputNote(bins), leftOutNote(bins)].filter((n) => n !== null).join(' ');
   const clip = clipNote(clipping, scale);
   return [
     ...wrap(general, perLine).map((text) => ({ text, swatch: false })),

@@ -23,6 +23,11 @@ export function alignmentNote(w: UptimeWindow): string {
   const { first, last, samples } = w.bins;
   if (first !== null && last !== null) parts.push(`${plural(samples, 'sample')}, ${formatSpan(first)} to ${formatSpan(last)}`);
   if (w.beyondCut > 0) parts.push(`${plural(w.beyondCut, 'later sample')} cut off`);
+  const left = w.bins.leftOut;
+  if (left !== undefined) {
+    const which = left.lowest === left.highest ? `domain ${left.lowest}` : `${plural(left.count, 'domain')} (${left.lowest} to ${left.highest})`;
+    parts.push(`${which} left out, beyond the first ${w.bins.domains.length} (--domain N shows one)`);
+  }
   return parts.join('; ');
 }
 

@@ -1,0 +1,50 @@
+// The worker pool: a worker that dies or runs out of memory fails its log only; the batch goes on.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPool } from '../../src/batch/pool.js';
+import type { RenderOutcome, RenderRequest } from '../../src/batch/render-job.js';
+import { DEFAULT_CHART_OPTIONS } from '../../src/views/chart/options.js';
+
+let dir: string;
+let workerFile: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fmfi-pool-'));
+  // A worker that speaks the pool's protocol and fails as its task's input says.
+  workerFile = join(dir, 'worker.js');
+  writeFileSync(
+    workerFile,
+    `const { parentPort } = require('node:worker_threads');
+     const hoard = [];
+     parentPort.on('message', ({ id, request }) => {
+       const input = request.input;
+       if (input === 'exit') process.exit(7);
+       if (input === 'oom') for (;;) hoard.push(new Array(1e5).fill({ id }));
+       if (input === 'throw') setImmediate(() => { throw new Error('a bug in the worker'); });
+       else parentPort.postMessage({ type: 'done', id, outcome: { kind: 'chart', data: new Uint8Array([1]), samples: 1, diagnostics: [], hiddenWarnings: 0 } });
+     });`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const request = (input: string): RenderRequest => ({ input, settings: { chart: DEFAULT_CHART_OPTIONS, format: 'svg', warningLimit: 20 }, stamp: null });
+
+describe('runPool', () => {
+  it('a worker that exits, throws or runs out of memory fails that log with a message; a new worker takes the rest', async () => {
+    const inputs = ['a.log', 'exit', 'b.log', 'oom', 'c.log', 'throw', 'd.log', 'e.log'];
+    const done = new Map<string, RenderOutcome>();
+    const started: number[] = [];
+    await runPool(inputs.map(request), 2, { start: (i) => started.push(i), progress: () => undefined, done: (i, o) => void done.set(inputs[i]!, o) }, { workerFile, heapMb: 16 });
+    expect(started.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect([...done.keys()].sort()).toEqual([...inputs].sort());
+    for (const ok of ['a.log', 'b.log', 'c.log', 'd.log', 'e.log']) expect(done.get(ok)?.kind, ok).toBe('chart');
+    const failed = (input: string): string => {
+      const o = done.get(input)!;
+      return o.kind === 'failed' ? o.message : o.kind;
+    };
+    expect(failed('exit')).toBe('exit: not drawn: the worker drawing it stopped (exit status 7); the other logs go on');
+    expect(failed('oom')).toBe('oom: not drawn: the worker drawing it ran out of memory (more than 16 MB); the other logs go on');
+    expect(failed('throw')).toBe('throw: not drawn: the worker drawing it failed: a bug in the worker; the other logs go on');
+  }, 60_000);
+});

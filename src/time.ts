@@ -26,6 +26,10 @@ export function localTime(
   return t.getTime();
 }
 
+/** The first and the last time a date line can hold: `0000-01-01_00:00:00` and `9999-12-31_23:59:59`. */
+export const FIRST_LOG_TIME: LocalTime = localTime(0, 1, 1)!;
+export const LAST_LOG_TIME: LocalTime = localTime(9999, 12, 31, 23, 59, 59)!;
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

@@ -5,6 +5,7 @@
 // wherever that unit changes. Times are zone-less wall-clock times stored as UTC
 // milliseconds, so every calendar computation here uses UTC and nothing shifts them.
 import type { LocalTime } from '../../model.js';
+import { FIRST_LOG_TIME, LAST_LOG_TIME } from '../../time.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -42,7 +43,7 @@ const TIERS: readonly Tier[] = [
   ...[1, 2].map((step): Tier => ({ unit: 'day', step, format: '%-d', chars: 2, major: 'month' })),
   { unit: 'week', step: 1, format: '%-d', chars: 2, major: 'month' },
   ...[1, 2, 3, 6].map((step): Tier => ({ unit: 'month', step, format: '%b', chars: 3, major: 'year' })),
-  ...[1, 2, 5, 10, 20, 50, 100].map((step): Tier => ({ unit: 'year', step, format: '%Y', chars: 4, major: null })),
+  ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].map((step): Tier => ({ unit: 'year', step, format: '%Y', chars: 4, major: null })),
 ];
 
 /** The shortest distance between two ticks of a tier, in milliseconds. */
@@ -56,6 +57,13 @@ function minSpacing(tier: Tier): number {
     case 'month': return tier.step * 28 * DAY;
     case 'year': return tier.step * 365 * DAY;
   }
+}
+
+/** Midnight of the first of a month; `month` may run past 11. Date.UTC would read years 0 to 99 as 1900 to 1999. */
+function monthStart(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 1);
+  return d.getTime();
 }
 
 /** The first tick at or after t. */
@@ -77,8 +85,8 @@ function ceilTo(t: number, tier: Tier): number {
       const stepMonths = tier.unit === 'year' ? 12 * tier.step : tier.step;
       const d = new Date(t);
       let total = Math.ceil((d.getUTCFullYear() * 12 + d.getUTCMonth()) / stepMonths) * stepMonths;
-      if (Date.UTC(Math.floor(total / 12), total % 12, 1) < t) total += stepMonths;
-      return Date.UTC(Math.floor(total / 12), total % 12, 1);
+      if (monthStart(Math.floor(total / 12), total % 12) < t) total += stepMonths;
+      return monthStart(Math.floor(total / 12), total % 12);
     }
   }
 }
@@ -89,7 +97,7 @@ function next(t: number, tier: Tier): number {
     case 'year': {
       const d = new Date(t);
       const months = tier.unit === 'year' ? 12 * tier.step : tier.step;
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+      return monthStart(d.getUTCFullYear(), d.getUTCMonth() + months);
     }
     default:
       return t + minSpacing(tier);
@@ -130,7 +138,9 @@ export function chooseTimeTicks(start: LocalTime, end: LocalTime, width: number,
   const tier = TIERS.find(fits) ?? TIERS[TIERS.length - 1]!;
   const values: number[] = [];
   // The guard bounds the loop even for an absurd domain; no fitting tier has more ticks than pixels.
-  for (let t = ceilTo(start, tier); t <= end && values.length <= width; t = next(t, tier)) values.push(t);
+  // Only times a date line can hold: bins reach beyond the samples, past the year 9999 too.
+  const last = Math.min(end, LAST_LOG_TIME);
+  for (let t = ceilTo(Math.max(start, FIRST_LOG_TIME), tier); t <= last && values.length <= width; t = next(t, tier)) values.push(t);
 
   const majorValues: number[] = [];
   const majorLabel = tier.major === null ? 0 : labelWidth(MAJOR_CHARS[tier.major], fontSize);

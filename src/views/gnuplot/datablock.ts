@@ -15,10 +15,19 @@
 // a straight line would pass through anyway (a flat stretch) are left out.
 import type { Bin, TimeBins } from '../../summary/bins.js';
 import type { LocalTime } from '../../model.js';
-import { formatLogTime } from '../../time.js';
+import { FIRST_LOG_TIME, formatLogTime, LAST_LOG_TIME } from '../../time.js';
 
 /** The `set timefmt` that reads the first column: the cron job's own `date` format. */
 export const TIME_FORMAT = '%Y-%m-%d_%H:%M:%S';
+
+/**
+ * A time as the script writes it, in the date lines' own format. Bins reach beyond the
+ * first and last sample to their edges; at the ends of the years a date line can hold
+ * (0000 and 9999) they are cut there, so every time in the script is one gnuplot reads.
+ */
+export function scriptTime(t: LocalTime): string {
+  return formatLogTime(Math.min(LAST_LOG_TIME, Math.max(FIRST_LOG_TIME, t)));
+}
 
 /** Column of an order's values (gnuplot counts from 1; the time is column 1). */
 export function orderColumn(orderIndex: number): number {
@@ -70,7 +79,7 @@ export function datablockRows(bins: TimeBins, domainIndex: number): string {
   return runs(bins)
     .map((run) =>
       runPoints(run, bins, domainIndex)
-        .map((p) => `${formatLogTime(p.time)} ${p.values}\n`)
+        .map((p) => `${scriptTime(p.time)} ${p.values}\n`)
         .join(''),
     )
     .join('\n\n');

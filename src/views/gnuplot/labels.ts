@@ -19,6 +19,8 @@ const STEPS = [
   MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
   HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
   DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 56 * DAY, 182 * DAY, 364 * DAY,
+  // Years, for logs whose dates are far apart (a clock that jumped): up to the 10,000 years a date line holds.
+  ...[2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].map((years) => years * 364 * DAY),
 ];
 
 /** 1970-01-05, a Monday: weeks are counted from it. */

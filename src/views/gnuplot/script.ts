@@ -11,8 +11,7 @@ import type { TimeBins } from '../../summary/bins.js';
 import { formatCount, type Caption } from '../../summary/caption.js';
 import { countClipped, heightLimits, type HeightLimits } from '../../summary/height.js';
 import { Warn } from '../../errors.js';
-import { formatLogTime } from '../../time.js';
-import { datablock, datablockName, hasValues, orderColumn, TIME_FORMAT } from './datablock.js';
+import { datablock, datablockName, hasValues, orderColumn, scriptTime, TIME_FORMAT } from './datablock.js';
 import { depthTics, timeTicks } from './labels.js';
 import { fittingFontSize, layout, pictureHeight, timeAxisPixels, type Layout, type Panel } from './layout.js';
 import { DEFAULT_OPTIONS, type GnuplotOptions } from './options.js';
@@ -81,8 +80,8 @@ function axes(bins: TimeBins, limits: HeightLimits, shape: Layout, zLabel = 'FMF
     '# Time: zone-less wall-clock times as the cron job logged them.',
     'set xdata time',
     `set timefmt "${TIME_FORMAT}"`,
-    `set xrange ["${formatLogTime(first)}":"${formatLogTime(last)}"]`,
-    `set xtics "${formatLogTime(ticks.start)}", ${ticks.stepSeconds} nomirror offset 0, -0.6`,
+    `set xrange ["${scriptTime(first)}":"${scriptTime(last)}"]`,
+    `set xtics "${scriptTime(ticks.start)}", ${ticks.stepSeconds} nomirror offset 0, -0.6`,
     `set format x "${ticks.format}" timedate`,
     '',
     '# Depth: one wall per order, labelled with the block size the kernel printed.',
@@ -118,8 +117,18 @@ function walls(bins: TimeBins, domainIndex: number): string {
   return `splot ${parts.join(', \\\n      ')}\n`;
 }
 
-/** The note under the panels: how many plotted values the FMFI axis cuts, so a flat wall at the limit is not misread. */
+/**
+ * The note under the panels: how many plotted values the FMFI axis cuts, so a flat wall
+ * at the limit is not misread, and the domains left out (see MAX_PANELS).
+ */
 export function noteText(bins: TimeBins, limits: HeightLimits): string | null {
+  const left = bins.leftOut;
+  const leftOut = left === undefined ? null : Warn.DOMAINS_LEFT_OUT(bins.domains.length, left.count, left.lowest, left.highest);
+  const clipped = clipText(bins, limits);
+  return clipped === null ? leftOut : leftOut === null ? clipped : `${clipped}. ${leftOut}`;
+}
+
+function clipText(bins: TimeBins, limits: HeightLimits): string | null {
   if (limits.auto) return null;
   const { below, above, bars: total } = countClipped(bins, limits);
   const n = formatCount;

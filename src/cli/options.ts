@@ -74,7 +74,7 @@ export const zoneOption = (): Option => new Option('--zone <NAME>', 'keep only t
 
 /** `--domain N` of the pictures of one window: the one domain drawn, any of them (not only those the panels have room for). */
 export const domainOption = (): Option =>
-  new Option('--domain <N>', 'draw only NUMA domain N (default: all, at most 16 panels)').argParser(parseNonNegativeInt);
+  new Option('--domain <N>', 'draw only NUMA domain N, any of the log\'s (default: all, at most 8 panels; the others are named)').argParser(parseNonNegativeInt);
 
 /**
  * The height range a picture uses: the one given, or the index's own (unusable runs from 0

@@ -48,8 +48,8 @@ export const Warn = {
   DATE_PADDED: (text: string) => `date line with extra white space (${quoteLine(text)}): read as a date`,
   DATE_IN_SAMPLE: (text: string, date: string) =>
     `${quoteLine(text)} is not a real date, inside the sample of ${date}, whose rows go on after it: line skipped`,
-  DOMAINS_TOO_MANY: (limit: number, date: string) =>
-    `the sample of ${date} has more than ${limit} domains: the rows of the others are skipped`,
+  SAMPLE_TOO_LARGE: (date: string, domains: number, rows: number) =>
+    `the sample of ${date} is larger than any machine's (more than ${domains} domains or ${rows} rows): the rows of its domains from here on are skipped`,
   DATE_EMBEDDED: (text: string) => `a date inside a stray line (${quoteLine(text)}): line skipped`,
   ORDER_REPEATED: (order: number, domain: number, date: string) =>
     `order ${order} of domain ${domain} appears twice in the sample of ${date}: second row skipped`,
@@ -85,8 +85,9 @@ export const Warn = {
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
   ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
   DOMAINS_LEFT_OUT: (drawn: number, count: number, lowest: number, highest: number) =>
-    `${drawn + count} domains: only the first ${drawn} are drawn (one panel each); the other ${count} ` +
-    `(${lowest === highest ? `domain ${lowest}` : `domains ${lowest} to ${highest}`}) are left out: draw one with --domain N`,
+    `${drawn + count} domains: only the first ${drawn === 1 ? 'is' : `${drawn} are`} drawn; ` +
+    (count === 1 ? `the other one (domain ${lowest}) is left out` : `the other ${count} (domains ${lowest} to ${highest}) are left out`) +
+    ': draw one with --domain N',
 } as const;
 export type DiagnosticCode = keyof typeof Warn;
 

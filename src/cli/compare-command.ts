@@ -11,7 +11,7 @@ import { displayName } from '../io/chunks.js';
 import { leftOutDiagnostic } from '../summary/select.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
-import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
+import { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
 import { MIN_WIDTH } from '../views/chart/options.js';
 import { readReported, runStatus } from './inputs.js';
 import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
@@ -60,8 +60,14 @@ function exists(path: string): boolean {
 export async function runCompare(inputs: readonly CompareInput[], options: CompareCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, inputs.map((i) => i.path));
   await clearLeftoversBeside(options.output);
-  // The domain asked for is kept whatever its place among the log's (see MAX_PANELS).
-  const binOptions = { maxBins: maxBinsFor(options), uptimeMs: options.uptimeMs, keepDomain: options.domain };
+  // The domain asked for is kept whatever its place among the log's (see COMPARE_MAX_BANDS).
+  const binOptions = {
+    maxBins: maxBinsFor(options),
+    uptimeMs: options.uptimeMs,
+    keepDomain: options.domain,
+    maxDomains: COMPARE_MAX_BANDS,
+    maxRows: COMPARE_MAX_PANELS,
+  };
   const binners: UptimeBinner[] = [];
   let ok = true;
   for (const { path, label } of inputs) {

@@ -10,8 +10,10 @@ export const MAX_ORDER = 63;
 export const MAX_SIZE_KIB = 2 ** 53;
 
 /**
- * The most domains one sample may have: far more than any machine (Linux counts at most
- * 1024 nodes of a few zones each), and few enough that a sample of them fits in memory.
- * The rows of any more are skipped, with a message.
+ * The most domains and rows one sample may have: far more than any machine (Linux counts at
+ * most 1024 nodes of a few zones each; 20,000 domains of 13 orders fit), and few enough that
+ * a sample, which is held whole until it ends, fits in the memory a run may take. The rows
+ * of the domains beyond are skipped, with a message.
  */
 export const MAX_DOMAINS_PER_SAMPLE = 65_536;
+export const MAX_ROWS_PER_SAMPLE = 2 ** 18;

@@ -35,6 +35,9 @@ export interface UptimeBinOptions {
   readonly uptimeMs: number | null;
   /** A domain kept even beyond the most a picture draws (see BinOptions.keepDomain). */
   readonly keepDomain?: number | null;
+  /** The most domains, and domains × orders, kept (see BinOptions). */
+  readonly maxDomains?: number;
+  readonly maxRows?: number;
 }
 
 /** Bins one window's samples by uptime while they stream by. */
@@ -51,7 +54,8 @@ export class UptimeBinner {
     private readonly options: UptimeBinOptions,
   ) {
     this.origin = bootTime;
-    this.binner = new TimeBinner({ maxBins: options.maxBins, keepDomain: options.keepDomain });
+    const { maxBins, keepDomain, maxDomains, maxRows } = options;
+    this.binner = new TimeBinner({ maxBins, keepDomain, maxDomains, maxRows });
   }
 
   /** Takes a sample (which may be a reused object: nothing of it is kept). */

@@ -38,7 +38,7 @@ describe('a log of thousands of NUMA domains', { timeout: 180_000 }, () => {
   });
 
   const warning = (file: string): string =>
-    `${file}: warning: 20000 domains: only the first 8 are drawn (one panel each); the other 19992 (domains 8 to 19999) are left out: draw one with --domain N\n`;
+    `${file}: warning: 20000 domains: only the first 8 are drawn; the other 19992 (domains 8 to 19999) are left out: draw one with --domain N\n`;
 
   it('gets a message and a chart of 8 panels, the others named in its note', async () => {
     const out = join(root, 'many-domains');
@@ -65,7 +65,7 @@ describe('a log of thousands of NUMA domains', { timeout: 180_000 }, () => {
     expect(script.stdout.toString().match(/^\$d\d+ << EOD$/gm)).toHaveLength(8);
   });
 
-  it('70,000 domains in one sample: no hang, the rows beyond 65,536 domains skipped with a message', async () => {
+  it('70,000 domains in one sample: no hang, the domains beyond 65,536 (or 262,144 rows) skipped with a message', async () => {
     const dir = folder();
     const huge = join(dir, 'huge.log');
     const lines = ['2024-04-08_10:05:00', 'vm.phys_frag_idx: '];
@@ -74,8 +74,15 @@ describe('a log of thousands of NUMA domains', { timeout: 180_000 }, () => {
     const r = await runBounded(['csv', huge], { timeoutMs: 60_000 });
     expect(r.timedOut).toBe(false);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe(`${huge}:131075: warning: the sample of 2024-04-08_10:05:00 has more than 65536 domains: the rows of the others are skipped\n`);
+    expect(r.stderr).toBe(`${huge}:131075: warning: the sample of 2024-04-08_10:05:00 is larger than any machine's (more than 65536 domains or 262144 rows): the rows of its domains from here on are skipped\n`);
     expect(r.stdout.toString().split('\n').length - 1).toBe(65_536);
+    // As many rows in fewer domains: 21,000 domains of 13 orders pass 262,144 rows in domain 20,165.
+    const wide = join(dir, 'wide.log');
+    writeFileSync(wide, shapedLog(1, 21_000, 13));
+    const w = await runBounded(['csv', wide], { timeoutMs: 60_000 });
+    expect(w.timedOut).toBe(false);
+    expect(w.stderr).toBe(`${wide}:383140: warning: the sample of 2024-04-08_10:05:00 is larger than any machine's (more than 65536 domains or 262144 rows): the rows of its domains from here on are skipped\n`);
+    expect(w.stdout.toString().split('\n').length - 1).toBe(20_165 * 13);
   });
 });
 

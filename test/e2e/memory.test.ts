@@ -43,9 +43,26 @@ describe(`peak memory on Node.js ${process.version}, however the log is shaped`,
   const shapes: Array<[string, () => string]> = [
     ['20,000 domains', () => shapedLog(1, 20_000, 1)],
     ['1,000 domains of 13 orders', () => shapedLog(2, 1000, 13)],
+    ['65,536 domains of 13 orders in one sample', () => shapedLog(1, 65_536, 13)],
     ['8 domains of 48 orders, 200 samples', () => shapedLog(200, 8, 48)],
     ['8 domains of 13 orders, 1,500 samples', () => shapedLog(1500, 8, 13)],
   ];
+  // compare draws far more than a chart (a panel per domain and order, a line per window in
+  // each): its PNG passes 200 MB from three bands of panels on, with any log (README, compare).
+  it('a comparison of two windows of 20,000 domains, as SVG, stays under 200 MB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fmfi-memory-shape-'));
+    try {
+      const shaped = join(dir, 'shaped.log');
+      writeFileSync(shaped, shapedLog(1, 20_000, 1));
+      const r = await runBounded(['compare', shaped, shaped, '-o', join(dir, 'compare.svg')], { measureRss: true, timeoutMs: 120_000 });
+      expect(r.timedOut, 'hung').toBe(false);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.maxRssKiB, `${r.maxRssKiB} KiB`).toBeLessThan(TARGET_KIB);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   for (const [name, make] of shapes) {
     it(`a chart of ${name}, as SVG and as PNG, stays under 200 MB`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'fmfi-memory-shape-'));

@@ -13,7 +13,7 @@ import { formatLogTime } from '../../time.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
 import { LogState } from '../log-state.js';
 import { findDomainIn, type DomainIndexHolder } from '../domain-index.js';
-import { MAX_DOMAINS_PER_SAMPLE } from '../limits.js';
+import { MAX_DOMAINS_PER_SAMPLE, MAX_ROWS_PER_SAMPLE } from '../limits.js';
 
 /** One domain (FreeBSD) or node and zone (Linux) of the sample being read. */
 export interface PartBuild {
@@ -31,7 +31,9 @@ interface SampleBuild extends DomainIndexHolder<PartBuild> {
   readonly time: LocalTime;
   readonly line: number;
   readonly parts: PartBuild[];
-  /** Whether parts beyond MAX_DOMAINS_PER_SAMPLE were said to be skipped. */
+  /** Counts kept, one per order of each part: what the sample's size is measured in. */
+  cells: number;
+  /** Whether parts beyond MAX_DOMAINS_PER_SAMPLE or MAX_ROWS_PER_SAMPLE were said to be skipped. */
   toldTooMany: boolean;
 }
 
@@ -63,7 +65,7 @@ export class CountSamples extends LogState {
   startSample(time: LocalTime, line: number): void {
     this.closeSkip();
     this.closeSample();
-    this.sample = { time, line, parts: [], domainIndex: null, toldTooMany: false };
+    this.sample = { time, line, parts: [], domainIndex: null, cells: 0, toldTooMany: false };
   }
 
   badDate(raw: string, line: number): void {
@@ -81,8 +83,8 @@ export class CountSamples extends LogState {
     }
     let part = findDomainIn(sample.parts, sample, domain);
     if (part === undefined) {
-      if (sample.parts.length >= MAX_DOMAINS_PER_SAMPLE) {
-        if (!sample.toldTooMany) this.warn(line, 'DOMAINS_TOO_MANY', MAX_DOMAINS_PER_SAMPLE, formatLogTime(sample.time));
+      if (sample.parts.length >= MAX_DOMAINS_PER_SAMPLE || sample.cells >= MAX_ROWS_PER_SAMPLE) {
+        if (!sample.toldTooMany) this.warn(line, 'SAMPLE_TOO_LARGE', formatLogTime(sample.time), MAX_DOMAINS_PER_SAMPLE, MAX_ROWS_PER_SAMPLE);
         sample.toldTooMany = true;
         return null;
       }
@@ -101,8 +103,12 @@ export class CountSamples extends LogState {
   /** Adds `count` blocks of `order` to the part. */
   count(part: PartBuild, order: number, sizeKiB: number, count: number): void {
     const known = part.counts.get(order);
-    if (known === undefined) part.counts.set(order, { sizeKiB, count });
-    else known.count += count;
+    if (known === undefined) {
+      part.counts.set(order, { sizeKiB, count });
+      if (this.sample !== null) this.sample.cells++;
+    } else {
+      known.count += count;
+    }
   }
 
   /** Every part of the current sample is incomplete (the log ends inside it); the first reason is the one told. */

@@ -16,7 +16,7 @@ import { formatLogTime } from '../../time.js';
 import { FreshBuilds, ReusedBuilds, type Builds, type DomainBuild, type SampleBuild } from '../builds.js';
 import type { ReaderSink, ReadSummary } from '../format.js';
 import { findDomainIn } from '../domain-index.js';
-import { MAX_DOMAINS_PER_SAMPLE } from '../limits.js';
+import { MAX_DOMAINS_PER_SAMPLE, MAX_ROWS_PER_SAMPLE } from '../limits.js';
 import { LogState } from '../log-state.js';
 import type { RowScan } from './row-scan.js';
 
@@ -36,7 +36,9 @@ export class SampleAssembler extends LogState {
   private sample: SampleBuild | null = null;
   /** While set, `sample` is null: rows take the slow path, which decides. */
   private suspended: Suspended | null = null;
-  /** Where the rows of domains beyond MAX_DOMAINS_PER_SAMPLE go: nowhere. */
+  /** Rows of the current sample's domains closed so far (a domain entered twice counts twice). */
+  private sampleRows = 0;
+  /** Where the rows of domains beyond MAX_DOMAINS_PER_SAMPLE or MAX_ROWS_PER_SAMPLE go: nowhere. */
   private readonly discard: DomainBuild = { domain: -1, line: 0, orders: [], seen: new Set() };
   /** The sample whose domains beyond the limit were said to be skipped. */
   private toldTooMany: SampleBuild | null = null;
@@ -66,6 +68,7 @@ export class SampleAssembler extends LogState {
     this.closeSkip();
     this.closeSample();
     this.sample = this.builds.sample(time, line);
+    this.sampleRows = 0;
   }
 
   /**
@@ -120,10 +123,10 @@ export class SampleAssembler extends LogState {
 
   /** A domain the sample does not have yet; the discard beyond the most a sample may have. */
   private newDomain(sample: SampleBuild, domain: number, line: number): DomainBuild {
-    if (sample.domains.length < MAX_DOMAINS_PER_SAMPLE) return this.builds.domain(sample, domain, line);
+    if (sample.domains.length < MAX_DOMAINS_PER_SAMPLE && this.sampleRows < MAX_ROWS_PER_SAMPLE) return this.builds.domain(sample, domain, line);
     if (this.toldTooMany !== sample) {
       this.toldTooMany = sample;
-      this.warn(line, 'DOMAINS_TOO_MANY', MAX_DOMAINS_PER_SAMPLE, formatLogTime(sample.time));
+      this.warn(line, 'SAMPLE_TOO_LARGE', formatLogTime(sample.time), MAX_DOMAINS_PER_SAMPLE, MAX_ROWS_PER_SAMPLE);
     }
     return this.discard;
   }
@@ -187,6 +190,7 @@ export class SampleAssembler extends LogState {
     const domain = sample.current;
     sample.current = null;
     if (domain === null || domain === this.discard) return;
+    this.sampleRows += domain.orders.length;
     const last = domain.orders[domain.orders.length - 1];
     if (last === undefined) {
       this.warn(domain.line, 'DOMAIN_EMPTY', domain.domain, formatLogTime(sample.time));

@@ -6,7 +6,7 @@ import { COMPARE_TITLE, compareSpec } from './spec.js';
 import { alignmentNote } from './notes.js';
 
 export { COMPARE_TITLE, compareSpec, shownPanels } from './spec.js';
-export { DEFAULT_COMPARE_OPTIONS, gridFor, maxBinsFor, parseOrders, type CompareOptions, type Grid } from './options.js';
+export { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, gridFor, maxBinsFor, parseOrders, type CompareOptions, type Grid } from './options.js';
 export { defaultLabel } from './notes.js';
 
 /** What the picture shows, for readers who cannot see it (the SVG's `<desc>`). */

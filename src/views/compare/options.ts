@@ -20,6 +20,15 @@ export const DEFAULT_COMPARE_OPTIONS: Readonly<CompareOptions> = Object.freeze({
   domain: null,
 });
 
+/**
+ * The most bands of domains a comparison draws, and panels (domains × orders) in all:
+ * every panel holds a line per window, and a comparison of more takes more memory than a
+ * render may (under 200 MB with a few windows). The domains left out are named, and
+ * `--domain N` shows any of them.
+ */
+export const COMPARE_MAX_BANDS = 4;
+export const COMPARE_MAX_PANELS = COMPARE_MAX_BANDS * 13;
+
 /** Narrower panels leave too little room for a week of uptime labels. */
 const MIN_PANEL_WIDTH = 200;
 /** Room for the FMFI axis left of the grid and the gaps between panels (vega-lite's default spacing). */

@@ -62,6 +62,15 @@ export const Warn = {
   INDEX_NEEDS_COUNTS: (index: string) =>
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
   ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
+  // Log times read in a time zone (metrics).
+  TIME_IN_GAP: (date: string, zone: string, before: string, after: string, readAs: string) =>
+    `${date} does not exist in ${zone} (its clocks jump from UTC${before} to UTC${after} there; wrong --timezone?): read as ${readAs}`,
+  TIME_TWICE: (date: string, zone: string, which: 'first' | 'second', readAs: string) =>
+    `${date} occurs twice in ${zone} (its clocks go back there): read as the ${which}, ${readAs}, as the samples before it say`,
+  NO_COMPLETE_SAMPLE: (samples: number) =>
+    `${samples === 1 ? 'its only sample with rows is' : `none of its ${samples} samples with rows is`} complete (rows or domains missing): nothing to show for --latest`,
+  TIME_NOT_LATER: (date: string, previous: string, previousLine: number) =>
+    `the sample of ${date} is not later than the one of ${previous} (line ${previousLine}): skipped (a Prometheus series takes its samples in time order)`,
 } as const;
 export type DiagnosticCode = keyof typeof Warn;
 
@@ -82,6 +91,8 @@ export const Failure = {
   OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${dir}: cannot create the output folder: a part of the path is a file`,
   OUTPUT_NOTHING_TO_DRAW: (output: string) => `${output}: no log with samples to compare: nothing written`,
   OUTPUT_IS_INPUT: (output: string) => `${output}: is also an input: refusing to overwrite it`,
+  INPUT_SAME_NAME: (input: string, other: string) =>
+    `${input}: same file name as ${other}, so its metrics would be the same series (label boot): skipped (give each machine's logs a run of their own, with --label host=NAME)`,
   OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
     `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,
 } as const;
@@ -101,6 +112,14 @@ export const Usage = {
   ORDERS: (value: string) => `expected orders as whole numbers separated by commas (for example 0,5,9,12), got "${value}".`,
   NO_LOG: () => 'no LOG given (use - to read standard input)',
   OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
+  LABEL_SHAPE: (value: string) => `expected a label as NAME=VALUE (for example host=db1), got "${value}".`,
+  LABEL_NAME: (name: string) =>
+    `expected a label name of letters, digits and _ that starts with a letter or _ (not __), got "${name}".`,
+  LABEL_OWN: (name: string, own: readonly string[]) => `fmfi-plot sets the labels ${own.join(', ')} itself: choose another name than "${name}".`,
+  LABEL_EMPTY: (name: string) => `the label ${name} has an empty value, which Prometheus treats as no label at all.`,
+  LABEL_TWICE: (name: string) => `the label ${name} is given twice.`,
+  TIMEZONE: (value: string) => `expected an IANA time zone such as Europe/Berlin, America/New_York or UTC, got "${value}".`,
+  MACHINE_ZONE_UNKNOWN: () => "this machine's time zone is unknown: say how to read the log's times with --timezone ZONE or --utc",
 } as const;
 export type UsageCode = keyof typeof Usage;
 

@@ -2,7 +2,7 @@
 //
 //   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
 //   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
-//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript
+//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript, formatOpenMetrics
 //   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
 //
 // The command line (`fmfi-plot`) is one caller of these; nothing here reads argv,
@@ -13,6 +13,7 @@
 export { domainLabel, Severity } from './model.js';
 export type { BootWindow, Diagnostic, DomainReading, LocalTime, OrderReading, Sample } from './model.js';
 export { formatIsoLocal, formatLogTime, localTime } from './time.js';
+export { formatOffset, machineZoneName, TimeZone, type Resolved } from './zone.js';
 export {
   Failure,
   FmfiError,
@@ -75,6 +76,23 @@ export {
 } from './views/compare/index.js';
 export { DEFAULT_OPTIONS as DEFAULT_GNUPLOT_OPTIONS, Terminal, type GnuplotOptions } from './views/gnuplot/options.js';
 export { gnuplotScript, maxBinsFor as gnuplotMaxBins } from './views/gnuplot/script.js';
+export {
+  bootLabel,
+  FAMILIES as METRIC_FAMILIES,
+  formatLatest,
+  formatLatestMetrics,
+  formatOpenMetrics,
+  LatestPicker,
+  LogClock,
+  MemoryColumnStore,
+  MetricsHistory,
+  parseConstantLabel,
+  type ColumnBlock,
+  type ColumnStore,
+  type LatestSample,
+  type MetricsOptions,
+  type MetricsText,
+} from './views/metrics/index.js';
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';

@@ -1,0 +1,146 @@
+// A column store in a temporary file: rows of numbers in, columns out, in bounded memory however many rows.
+//
+// Rows fill a block in memory, one array per column; a full block is written to the file
+// column by column, so reading a column back is one read per block. The file is removed
+// from its folder as soon as it is open: it vanishes when the process ends, however it ends.
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileError } from '../errors.js';
+import type { ColumnBlock, ColumnStore } from '../views/metrics/columns.js';
+
+/** Values a block holds before it is written (8 bytes each): its memory, whatever the number of columns. */
+const BLOCK_VALUES = 1 << 20;
+const MIN_BLOCK_ROWS = 256;
+const MAX_BLOCK_ROWS = 65536;
+
+/** Where a written block is: its first byte, rows and columns (a column is rows × 8 bytes). */
+interface BlockPlace {
+  readonly offset: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export class FileColumnStore implements ColumnStore {
+  private readonly fd: number;
+  private readonly path: string;
+  private readonly blocks: BlockPlace[] = [];
+  private columns = 0;
+  /** The block being filled: one array per column (made when the column first gets a value in it). */
+  private current: (Float64Array | undefined)[] = [];
+  private capacity = MAX_BLOCK_ROWS;
+  private rows = 0;
+  private size = 0;
+  private closed = false;
+
+  /** A store in `dir` (the system's temporary folder by default). Throws FmfiError if it cannot be made. */
+  constructor(dir: string = tmpdir()) {
+    const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+    this.path = join(dir, `fmfi-plot-columns-${process.pid}-${random}`);
+    try {
+      this.fd = openSync(this.path, 'wx+', 0o600);
+    } catch (e) {
+      throw fileError(this.path, e, 'write');
+    }
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // still removed by close()
+    }
+  }
+
+  addColumn(): number {
+    return this.columns++;
+  }
+
+  set(column: number, value: number): void {
+    let values = this.current[column];
+    if (values === undefined) {
+      values = new Float64Array(this.capacity).fill(NaN);
+      this.current[column] = values;
+    }
+    values[this.rows] = value;
+  }
+
+  endRow(): void {
+    if (++this.rows === this.capacity) this.writeBlock();
+  }
+
+  /** Writes the block being filled, and sizes the next for the columns there are now. */
+  private writeBlock(): void {
+    if (this.rows > 0) {
+      const rows = this.rows;
+      const columns = this.current.length;
+      const nan = new Float64Array(rows).fill(NaN);
+      const offset = this.size;
+      for (let c = 0; c < columns; c++) {
+        const values = this.current[c];
+        this.writeAll(values === undefined ? nan : values.subarray(0, rows), offset + c * rows * 8);
+        values?.fill(NaN);
+      }
+      this.blocks.push({ offset, rows, columns });
+      this.size += columns * rows * 8;
+      this.rows = 0;
+    }
+    const capacity = Math.min(MAX_BLOCK_ROWS, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_VALUES / Math.max(1, this.columns))));
+    if (capacity !== this.capacity) {
+      this.capacity = capacity;
+      this.current = [];
+    }
+  }
+
+  private writeAll(values: Float64Array, position: number): void {
+    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+    let done = 0;
+    try {
+      while (done < bytes.length) {
+        const n = writeSync(this.fd, bytes, done, bytes.length - done, position + done);
+        if (n === 0) throw new Error('the file system took no more bytes');
+        done += n;
+      }
+    } catch (e) {
+      throw fileError(this.path, e, 'write');
+    }
+  }
+
+  *readBlocks(columns: readonly number[]): Iterable<ColumnBlock> {
+    this.writeBlock();
+    for (const block of this.blocks) {
+      const values = columns.map((c) => (c < block.columns ? this.readColumn(block, c) : null));
+      yield { rows: block.rows, values };
+    }
+  }
+
+  private readColumn(block: BlockPlace, column: number): Float64Array {
+    const values = new Float64Array(block.rows);
+    const bytes = new Uint8Array(values.buffer);
+    const position = block.offset + column * block.rows * 8;
+    let done = 0;
+    try {
+      while (done < bytes.length) {
+        const n = readSync(this.fd, bytes, done, bytes.length - done, position + done);
+        if (n === 0) throw new Error('the temporary file ended early');
+        done += n;
+      }
+    } catch (e) {
+      throw fileError(this.path, e, 'read');
+    }
+    return values;
+  }
+
+  /** Closes the file (already gone from its folder). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // nothing left to do
+    }
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // removed when opened
+    }
+  }
+}

@@ -1,0 +1,31 @@
+// The numbers of a metric line, exact: integers as they are, thousandths as decimals, never a float's rounding.
+import type { OrderReading } from '../../model.js';
+import { lowestRow, noFreeBlock } from '../../summary/average-block.js';
+
+/** `26` → `0.026`, `-1000` → `-1`, `1500` → `1.5`: thousandths as a decimal, exactly. */
+export function formatThousandths(t: number): string {
+  const abs = Math.abs(t);
+  const whole = Math.floor(abs / 1000);
+  const frac = abs - whole * 1000;
+  const sign = t < 0 ? '-' : '';
+  if (frac === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
+}
+
+/**
+ * The average free block size A = P/B of a domain in thousandths of a byte, from the FMFI of
+ * order 0: (1000 − FMFI(0)) thousandths of a page (src/summary/average-block.ts) times the
+ * block size the kernel printed; 0 when the domain has no free block. null without a row
+ * of order 0 (a sample cut off): higher orders give A only to 2^order thousandths of a page.
+ */
+export function averageBlockMilliBytes(orders: readonly OrderReading[]): number | null {
+  const low = lowestRow(orders);
+  if (low === undefined || low.order !== 0) return null;
+  if (noFreeBlock(orders)) return 0;
+  return (1000 - low.fmfi) * low.sizeKiB * 1024;
+}
+
+/** Unix milliseconds as the whole seconds OpenMetrics timestamps are written in. */
+export function formatSeconds(instant: number): string {
+  return String(Math.floor(instant / 1000));
+}

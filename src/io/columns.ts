@@ -28,13 +28,17 @@ export class FileColumnStore implements ColumnStore {
   private columns = 0;
   /** The block being filled: one array per column (made when the column first gets a value in it). */
   private current: (Float64Array | undefined)[] = [];
-  private capacity = MAX_BLOCK_ROWS;
+  private capacity: number;
   private rows = 0;
   private size = 0;
   private closed = false;
 
-  /** A store in `dir` (the system's temporary folder by default). Throws FmfiError if it cannot be made. */
-  constructor(dir: string = tmpdir()) {
+  /**
+   * A store in `dir` (the system's temporary folder by default). Throws FmfiError if it
+   * cannot be made. `blockRows` fixes the rows of a block (tests); by default a block holds
+   * about BLOCK_VALUES values, whatever the number of columns.
+   */
+  constructor(dir: string = tmpdir(), private readonly blockRows: number | null = null) {
     const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
     this.path = join(dir, `fmfi-plot-columns-${process.pid}-${random}`);
     try {
@@ -47,6 +51,7 @@ export class FileColumnStore implements ColumnStore {
     } catch {
       // still removed by close()
     }
+    this.capacity = blockRows ?? MAX_BLOCK_ROWS;
   }
 
   addColumn(): number {
@@ -82,7 +87,7 @@ export class FileColumnStore implements ColumnStore {
       this.size += columns * rows * 8;
       this.rows = 0;
     }
-    const capacity = Math.min(MAX_BLOCK_ROWS, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_VALUES / Math.max(1, this.columns))));
+    const capacity = this.blockRows ?? Math.min(MAX_BLOCK_ROWS, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_VALUES / Math.max(1, this.columns))));
     if (capacity !== this.capacity) {
       this.capacity = capacity;
       this.current = [];

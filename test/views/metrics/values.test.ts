@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { averageBlockMilliBytes, formatThousandths } from '../../../src/views/metrics/values.js';
+
+const row = (order: number, fmfi: number, pageKiB = 4) => ({ order, sizeKiB: pageKiB * 2 ** order, fmfi });
+
+describe('formatThousandths', () => {
+  it('writes thousandths as an exact decimal: what Prometheus stores reads back the same', () => {
+    expect([0, 26, -1000, 1000, 1500, -1, 999, -26, 120, 7992233984].map(formatThousandths)).toEqual([
+      '0', '0.026', '-1', '1', '1.5', '-0.001', '0.999', '-0.026', '0.12', '7992233.984',
+    ]);
+  });
+});
+
+describe('averageBlockMilliBytes', () => {
+  it('is (1000 - FMFI(0)) thousandths of the order-0 block: A to a thousandth of a page', () => {
+    // FMFI(0) = -951229: A = 952.229 pages of 4 KiB = 3900329.984 bytes.
+    expect(averageBlockMilliBytes([row(1, 0), row(0, -951229)])).toBe(952229 * 4096);
+    expect(averageBlockMilliBytes([row(0, -951229, 16)])).toBe(952229 * 16384);
+  });
+
+  it('is 0 when the domain has no free block (every row 0), and unknown without order 0', () => {
+    expect(averageBlockMilliBytes([row(1, 0), row(0, 0)])).toBe(0);
+    expect(averageBlockMilliBytes([row(2, 500), row(1, 0)])).toBeNull();
+    expect(averageBlockMilliBytes([])).toBeNull();
+  });
+});

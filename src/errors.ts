@@ -68,7 +68,7 @@ export const Warn = {
   TIME_TWICE: (date: string, zone: string, which: 'first' | 'second', readAs: string) =>
     `${date} occurs twice in ${zone} (its clocks go back there): read as the ${which}, ${readAs}, as the samples before it say`,
   NO_COMPLETE_SAMPLE: (samples: number) =>
-    `${samples === 1 ? 'its only sample with rows is' : `none of its ${samples} samples with rows is`} complete (rows or domains missing): nothing to show for --latest`,
+    `${samples === 1 ? 'its only sample with rows is not complete' : `none of its ${samples} samples with rows is complete`} (rows or domains missing): nothing to show for --latest`,
   TIME_NOT_LATER: (date: string, previous: string, previousLine: number) =>
     `the sample of ${date} is not later than the one of ${previous} (line ${previousLine}): skipped (a Prometheus series takes its samples in time order)`,
 } as const;

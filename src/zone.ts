@@ -30,8 +30,13 @@ export type Resolved =
   /** Two instants: the clocks went back over this time (fall back); `earlier` < `later`. */
   | { readonly kind: 'overlap'; readonly earlier: number; readonly later: number; readonly offsets: readonly [number, number] };
 
-/** The zone of the machine running this, by its IANA name (TZ, else the system's); null if unknown. */
+/**
+ * The zone of the machine running this, by its IANA name: TZ as set (Intl would give its
+ * own spelling, Asia/Calcutta for Asia/Kolkata), else the system's; null if unknown.
+ */
 export function machineZoneName(): string | null {
+  const tz = process.env.TZ?.replace(/^:/, '');
+  if (tz !== undefined && tz !== '' && TimeZone.of(tz) !== null) return tz;
   const name = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return name === undefined || name === '' || name === 'Etc/Unknown' ? null : name;
 }
@@ -44,7 +49,7 @@ export class TimeZone {
   private dayOffset: number | null = null;
 
   private constructor(
-    /** The zone's canonical name, as Intl spells it. */
+    /** The zone's name, as given (in Intl's case). */
     readonly name: string,
     format: Intl.DateTimeFormat | null,
   ) {
@@ -76,8 +81,11 @@ export class TimeZone {
     } catch {
       return null;
     }
+    // Intl's spelling where it only differs in case (europe/berlin), else the name as given:
+    // Intl calls some zones by older names (Asia/Calcutta for Asia/Kolkata).
     const canonical = format.resolvedOptions().timeZone;
-    return canonical === 'UTC' || canonical === 'Etc/UTC' ? new TimeZone(canonical, null) : new TimeZone(canonical, format);
+    const shown = canonical.toLowerCase() === name.toLowerCase() ? canonical : name;
+    return canonical === 'UTC' || canonical === 'Etc/UTC' ? new TimeZone(shown, null) : new TimeZone(shown, format);
   }
 
   /** The zone's offset from UTC at an instant, in milliseconds (east positive). */

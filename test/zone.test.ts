@@ -15,6 +15,7 @@ describe('TimeZone.of', () => {
     expect(zone('Europe/Berlin').name).toBe('Europe/Berlin');
     expect(zone('europe/berlin').name).toBe('Europe/Berlin');
     expect(zone('UTC').name).toBe('UTC');
+    expect(zone('Asia/Kolkata').name).toBe('Asia/Kolkata');
     expect(zone('Etc/GMT-2').offsetAt(wall(2024, 7, 1))).toBe(2 * H);
   });
 

@@ -24,7 +24,7 @@ export interface MetricLine {
   readonly timestamp: string | null;
 }
 
-const LINE = /^([a-z_]+)(?:\{(.*)\})? (\S+)(?: (\S+))?$/;
+const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: (\S+))?$/;
 const LABEL = /([A-Za-z_][A-Za-z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 /** The sample lines of an exposition (comments left out), labels unescaped. */

@@ -6,7 +6,7 @@ import { assertNotAnInput } from '../io/guard.js';
 import { openTextSink, type TextSink } from '../io/sinks.js';
 import type { Diagnostic } from '../model.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
-import { ByteBuilder } from '../views/csv/bytes.js';
+import { ByteBuilder } from '../views/bytes.js';
 import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';

@@ -4,6 +4,7 @@ import { Failure, optionError, Usage, Warn } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { openTextSink } from '../io/sinks.js';
+import { ByteBuilder } from '../views/bytes.js';
 import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic } from '../model.js';
 import { machineZoneName, TimeZone } from '../zone.js';
@@ -44,12 +45,15 @@ class BootNames {
   }
 }
 
-/** Writes pieces of text to the output atomically; a failure leaves the previous output. */
-async function writeOutput(output: string, pieces: Iterable<string>): Promise<void> {
+/**
+ * Writes pieces of output atomically; a failure leaves the previous output. A piece is
+ * given to `written` once written (the history's builder takes its buffers back).
+ */
+async function writeOutput(output: string, pieces: Iterable<string | Uint8Array>, written?: (piece: Uint8Array) => void): Promise<void> {
   const sink = await openTextSink(output);
   try {
     for (const piece of pieces) {
-      sink.write(piece);
+      sink.write(piece, written === undefined || typeof piece === 'string' ? undefined : () => written(piece));
       await sink.drain();
     }
     await sink.commit();
@@ -93,7 +97,8 @@ async function runHistory(inputs: readonly string[], options: MetricsCommandOpti
       );
       if (info === null) ok = false;
     }
-    await writeOutput(options.output, history.text());
+    const out = new ByteBuilder(1 << 19);
+    await writeOutput(options.output, history.pieces(out), (piece) => out.recycle(piece));
   } finally {
     for (const store of stores) store.close();
   }

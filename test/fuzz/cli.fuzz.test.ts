@@ -10,7 +10,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../fixtures/generate.js';
 import { formatDiagnostic } from '../../src/report.js';
-import { ByteBuilder } from '../../src/views/csv/bytes.js';
+import { ByteBuilder } from '../../src/views/bytes.js';
 import { csvHeader } from '../../src/views/csv/rfc4180.js';
 import { CsvWriter, type Dialect } from '../../src/views/csv/writer.js';
 import type { Diagnostic } from '../../src/model.js';

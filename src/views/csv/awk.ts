@@ -2,7 +2,7 @@
 import { Warn } from '../../errors.js';
 import type { Diagnostic, LocalTime, OrderReading, Sample } from '../../model.js';
 import { formatLogTime } from '../../time.js';
-import { ByteBuilder, MAX_INT_BYTES, writeInt } from './bytes.js';
+import { ByteBuilder, MAX_INT_BYTES, writeInt } from '../bytes.js';
 
 /** Which domain to keep; null keeps all. */
 export type DomainFilter = number | null;

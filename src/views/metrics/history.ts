@@ -2,15 +2,16 @@
 //
 //   1. add: each sample of each log becomes a row of that log's column store: its instant,
 //      and one column per series (family × domain × order) that the log has
-//   2. text: family by family, log by log, series by series, the column read back as
-//      `name{labels} value timestamp` lines in time order; `# EOF` last
+//   2. pieces: family by family, log by log, series by series, the column read back as
+//      `name{labels} value timestamp` lines in time order, written as bytes; `# EOF` last
 //
 // OpenMetrics forbids interleaving families and series, so nothing is written before every
 // log is read: the stores hold the values meanwhile (in a file, on the command line).
 import type { Sample } from '../../model.js';
+import { ByteBuilder, MAX_INT_BYTES, writeInt } from '../bytes.js';
 import type { ColumnStore } from './columns.js';
 import { domainLabels, FAMILIES, formatLabels, MetricKind, orderLabels, type Family, type Label } from './names.js';
-import { averageBlockMilliBytes, formatSeconds, formatThousandths } from './values.js';
+import { averageBlockMilliBytes, MAX_THOUSANDTHS_BYTES, writeThousandths } from './values.js';
 
 /** One series of one log: where its values are and how it is named. */
 interface Series {
@@ -38,13 +39,13 @@ interface DomainColumns {
   readonly orders: (OrderColumns | undefined)[];
 }
 
-/** How each family's stored numbers are written. */
-const FORMAT: Readonly<Record<MetricKind, (v: number) => string>> = {
-  fmfi: String,
-  average: formatThousandths,
-  freeBlocks: String,
-  unusable: formatThousandths,
-  extfrag: formatThousandths,
+/** The families whose stored numbers are thousandths, written as decimals; the others are integers. */
+const IN_THOUSANDTHS: Readonly<Record<MetricKind, boolean>> = {
+  fmfi: false,
+  average: true,
+  freeBlocks: false,
+  unusable: true,
+  extfrag: true,
 };
 
 /** `# TYPE`, `# UNIT` and `# HELP` of a family, in the order OpenMetrics asks for. */
@@ -54,8 +55,10 @@ export function openMetricsHeader(family: Family): string {
 }
 
 const TIME = 0;
-/** Lines per piece of text. */
-const PIECE_ROWS = 4096;
+/** Pieces of output are handed on at this size. */
+const PIECE_BYTES = 256 << 10;
+const SPACE = 32;
+const LF = 10;
 
 /** The series of one log (one boot window) and the store that holds their values. */
 export class LogSeries {
@@ -80,7 +83,7 @@ export class LogSeries {
   add(sample: Sample, instant: number): void {
     if (sample.domains.length === 0) return;
     const store = this.store;
-    store.set(TIME, instant);
+    store.set(TIME, Math.floor(instant / 1000));
     for (const reading of sample.domains) {
       const domain = this.domainColumns(reading.domain, reading.label);
       const average = averageBlockMilliBytes(reading.orders);
@@ -113,25 +116,32 @@ export class LogSeries {
       .sort((a, b) => a.domain - b.domain || a.order - b.order || a.sizeKiB - b.sizeKiB);
   }
 
-  /** The lines of one series, in pieces, in time order. */
-  *lines(series: Series): Generator<string> {
-    const prefix = `${FAMILIES[series.kind].name}${series.labels}`;
-    const format = FORMAT[series.kind];
+  /**
+   * Writes the lines of one series to `out`, in time order, handing `out`'s content on
+   * whenever it holds a piece's worth.
+   */
+  *lines(series: Series, out: ByteBuilder): Generator<Uint8Array> {
+    const prefix = Buffer.from(`${FAMILIES[series.kind].name}${series.labels}`, 'utf8');
+    const thousandths = IN_THOUSANDTHS[series.kind];
+    const room = prefix.length + MAX_THOUSANDTHS_BYTES + MAX_INT_BYTES + 2;
     for (const { rows, values } of this.store.readBlocks([TIME, series.column])) {
       const times = values[0];
       const column = values[1];
       if (times === null || times === undefined || column === null || column === undefined) continue;
-      let text = '';
       for (let i = 0; i < rows; i++) {
         const v = column[i]!;
         if (v !== v) continue; // NaN: no value in this sample
-        text += `${prefix}${format(v)} ${formatSeconds(times[i]!)}\n`;
-        if ((i & (PIECE_ROWS - 1)) === PIECE_ROWS - 1) {
-          yield text;
-          text = '';
-        }
+        out.reserve(room);
+        const buf = out.buf;
+        buf.set(prefix, out.length);
+        let p = out.length + prefix.length;
+        p = thousandths ? writeThousandths(buf, p, v) : writeInt(buf, p, v);
+        buf[p++] = SPACE;
+        p = writeInt(buf, p, times[i]!);
+        buf[p++] = LF;
+        out.length = p;
+        if (p >= PIECE_BYTES) yield out.take();
       }
-      if (text !== '') yield text;
     }
   }
 
@@ -188,16 +198,26 @@ export class MetricsHistory {
     return log;
   }
 
-  /** The exposition in pieces: families in a fixed order, each series whole; `# EOF` last. */
-  *text(): Generator<string> {
+  /**
+   * The exposition in pieces of bytes: families in a fixed order, each series whole, `# EOF`
+   * last. Each piece is `out`'s, handed over (ByteBuilder.take): give it back with
+   * `out.recycle` once written.
+   */
+  *pieces(out: ByteBuilder = new ByteBuilder(2 * PIECE_BYTES)): Generator<Uint8Array> {
     for (const kind of Object.keys(MetricKind) as MetricKind[]) {
       const perLog = this.logs.map((log) => log.seriesOf(kind));
       if (perLog.every((s) => s.length === 0)) continue;
-      yield openMetricsHeader(FAMILIES[kind]);
+      out.bytes(Buffer.from(openMetricsHeader(FAMILIES[kind]), 'utf8'));
       for (const [i, log] of this.logs.entries()) {
-        for (const series of perLog[i]!) yield* log.lines(series);
+        for (const series of perLog[i]!) yield* log.lines(series, out);
       }
     }
-    yield '# EOF\n';
+    out.ascii('# EOF\n');
+    yield out.take();
+  }
+
+  /** The whole exposition as one string (logs held in memory). */
+  text(): string {
+    return Buffer.concat([...this.pieces()]).toString('utf8');
   }
 }

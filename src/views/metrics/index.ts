@@ -29,7 +29,7 @@ export {
   type Family,
   type Label,
 } from './names.js';
-export { averageBlockMilliBytes, formatThousandths } from './values.js';
+export { averageBlockMilliBytes, formatThousandths, writeThousandths } from './values.js';
 
 export interface MetricsOptions {
   /** How to read the logs' times, which carry no zone. */
@@ -73,7 +73,7 @@ export function formatOpenMetrics(windows: readonly BootWindow[], options: Metri
       if (instant !== null) log.add(sample, instant);
     }
   }
-  return { text: [...history.text()].join(''), diagnostics };
+  return { text: history.text(), diagnostics };
 }
 
 /**

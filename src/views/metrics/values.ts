@@ -1,6 +1,11 @@
 // The numbers of a metric line, exact: integers as they are, thousandths as decimals, never a float's rounding.
 import type { OrderReading } from '../../model.js';
 import { lowestRow, noFreeBlock } from '../../summary/average-block.js';
+import { writeInt } from '../bytes.js';
+
+const DASH = 45;
+const DOT = 46;
+const ZERO = 48;
 
 /** `26` → `0.026`, `-1000` → `-1`, `1500` → `1.5`: thousandths as a decimal, exactly. */
 export function formatThousandths(t: number): string {
@@ -10,6 +15,33 @@ export function formatThousandths(t: number): string {
   const sign = t < 0 ? '-' : '';
   if (frac === 0) return `${sign}${whole}`;
   return `${sign}${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
+}
+
+/** The most bytes `writeThousandths` writes: a sign, 16 digits, a point. */
+export const MAX_THOUSANDTHS_BYTES = 18;
+
+/**
+ * formatThousandths into buf at p (room for MAX_THOUSANDTHS_BYTES made by the caller);
+ * returns the index after it. For the history's millions of lines: no string made.
+ */
+export function writeThousandths(buf: Uint8Array, p: number, t: number): number {
+  let abs = t;
+  if (t < 0) {
+    buf[p++] = DASH;
+    abs = -t;
+  }
+  const whole = Math.floor(abs / 1000);
+  const frac = abs - whole * 1000;
+  p = writeInt(buf, p, whole);
+  if (frac === 0) return p;
+  buf[p++] = DOT;
+  const hundreds = Math.floor(frac / 100);
+  const tens = Math.floor(frac / 10) - hundreds * 10;
+  const ones = frac - hundreds * 100 - tens * 10;
+  buf[p++] = ZERO + hundreds;
+  if (tens !== 0 || ones !== 0) buf[p++] = ZERO + tens;
+  if (ones !== 0) buf[p++] = ZERO + ones;
+  return p;
 }
 
 /**
@@ -23,9 +55,4 @@ export function averageBlockMilliBytes(orders: readonly OrderReading[]): number 
   if (low === undefined || low.order !== 0) return null;
   if (noFreeBlock(orders)) return 0;
   return (1000 - low.fmfi) * low.sizeKiB * 1024;
-}
-
-/** Unix milliseconds as the whole seconds OpenMetrics timestamps are written in. */
-export function formatSeconds(instant: number): string {
-  return String(Math.floor(instant / 1000));
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AwkWriter, awkLines, DateField, writeAwkLines } from '../../../src/views/csv/awk.js';
-import { ByteBuilder } from '../../../src/views/csv/bytes.js';
+import { ByteBuilder } from '../../../src/views/bytes.js';
 import type { Diagnostic, Sample } from '../../../src/model.js';
 import { formatLogTime } from '../../../src/time.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averageBlockMilliBytes, formatThousandths } from '../../../src/views/metrics/values.js';
+import fc from 'fast-check';
+import { averageBlockMilliBytes, formatThousandths, MAX_THOUSANDTHS_BYTES, writeThousandths } from '../../../src/views/metrics/values.js';
 
 const row = (order: number, fmfi: number, pageKiB = 4) => ({ order, sizeKiB: pageKiB * 2 ** order, fmfi });
 
@@ -8,6 +9,19 @@ describe('formatThousandths', () => {
     expect([0, 26, -1000, 1000, 1500, -1, 999, -26, 120, 7992233984].map(formatThousandths)).toEqual([
       '0', '0.026', '-1', '1', '1.5', '-0.001', '0.999', '-0.026', '0.12', '7992233.984',
     ]);
+  });
+});
+
+describe('writeThousandths', () => {
+  it('writes the bytes of formatThousandths, within its room', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -5_000_000, max: 5_000_000 }), fc.maxSafeInteger(), fc.constant(-Number.MAX_SAFE_INTEGER)), (t) => {
+        const buf = new Uint8Array(MAX_THOUSANDTHS_BYTES + 3).fill(120);
+        const end = writeThousandths(buf, 3, t);
+        expect(end - 3).toBeLessThanOrEqual(MAX_THOUSANDTHS_BYTES);
+        expect(Buffer.from(buf.subarray(3, end)).toString('latin1')).toBe(formatThousandths(t));
+      }),
+    );
   });
 });
 

@@ -3,7 +3,8 @@
 //   1. logs: generated deterministically, cached in .cache/bench between runs (and made
 //      again when the options or the generator change)
 //   2. timings: each pair alternates its two sides, RUNS times, and reports medians
-//   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log, and of compare on ten windows
+//   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log (csv, chart, stats,
+//      metrics), and of compare on ten windows
 //   4. a markdown table on stdout
 //
 // `npm run bench -- --only csv` measures the CSV rows only (no chart, no gnuplot needed).
@@ -237,6 +238,16 @@ async function main(): Promise<void> {
     // stats keeps every value of every order to give exact quantiles: its memory is the one that grows with the log.
     const statsMem = await run([node, BIN, 'stats', huge], join(WORK, 'stats.out'), { peakMemory: true });
     rows.push([`stats, 1,000,000 samples, 1 domain`, '', `fmfi-plot stats ${sec(statsMem.seconds)}, ${mb(statsMem.peakRss)}`, '', 'target < 200 MB']);
+    // metrics has no counterpart in the pipeline: its rows say its time and memory alone. The
+    // history keeps its values in a temporary file until all are read (OpenMetrics wants each
+    // series whole); --latest is what a cron job runs after every sample.
+    const om = join(WORK, 'huge.om');
+    const history = await run([node, BIN, 'metrics', '--utc', huge, '-o', om], join(WORK, 'metrics.out'), { peakMemory: true });
+    const omSize = statSync(om).size;
+    rmSync(om, { force: true });
+    rows.push(['metrics (OpenMetrics history), 1,000,000 samples', 'no counterpart', `fmfi-plot metrics ${sec(history.seconds)}, peak ${mb(history.peakRss)}`, '', `${mb(omSize)}; target < 200 MB`]);
+    const latest = await run([node, BIN, 'metrics', '--latest', '--utc', huge, '-o', join(WORK, 'huge.prom')], join(WORK, 'metrics.out'), { peakMemory: true });
+    rows.push(['metrics --latest, 1,000,000 samples', 'no counterpart', `fmfi-plot metrics --latest ${sec(latest.seconds)}, peak ${mb(latest.peakRss)}`, '', `${mb(statSync(join(WORK, 'huge.prom')).size)}`]);
   }
 
   if (!csvOnly) {

@@ -7,7 +7,25 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileError } from '../errors.js';
-import type { ColumnBlock, ColumnStore } from '../views/metrics/columns.js';
+
+/** One piece of rows, the same rows in every column asked for. */
+export interface ColumnBlock {
+  readonly rows: number;
+  /** Per column asked for: its values in these rows (NaN where it has none), or null when it has none in any. */
+  readonly values: readonly (Float64Array | null)[];
+}
+
+/** Rows of numbers in, columns out: how the metrics history keeps its values until it writes them (src/views/metrics/history.ts). */
+export interface ColumnStore {
+  /** A new column; it has no value in the rows before. */
+  addColumn(): number;
+  /** Sets `column` in the row being filled. Values are never NaN. */
+  set(column: number, value: number): void;
+  /** Ends the row being filled; a column not set in it has no value there. */
+  endRow(): void;
+  /** After the last row: the columns' values, in the same pieces of rows for each. */
+  readBlocks(columns: readonly number[]): Iterable<ColumnBlock>;
+}
 
 /** Values a block holds before it is written (8 bytes each): its memory, whatever the number of columns. */
 const BLOCK_VALUES = 1 << 20;

@@ -4,26 +4,11 @@
 // while a log gives one sample (a row across every series) at a time. A store turns rows
 // into columns: this one in memory, for logs held in memory; the command line's keeps
 // them in a temporary file (src/io/columns.ts), so a log of any length fits.
+import type { ColumnBlock, ColumnStore } from '../../io/columns.js';
 
-/** One piece of rows, the same rows in every column asked for. */
-export interface ColumnBlock {
-  readonly rows: number;
-  /** Per column asked for: its values in these rows (NaN where it has none), or null when it has none in any. */
-  readonly values: readonly (Float64Array | null)[];
-}
+export type { ColumnBlock, ColumnStore } from '../../io/columns.js';
 
-export interface ColumnStore {
-  /** A new column; it has no value in the rows before. */
-  addColumn(): number;
-  /** Sets `column` in the row being filled. Values are never NaN. */
-  set(column: number, value: number): void;
-  /** Ends the row being filled; a column not set in it has no value there. */
-  endRow(): void;
-  /** After the last row: the columns' values, in the same pieces of rows for each. */
-  readBlocks(columns: readonly number[]): Iterable<ColumnBlock>;
-}
-
-/** Rows in a block of the memory store: pieces of text stay small. */
+/** Rows in a block of the memory store. */
 const BLOCK_ROWS = 4096;
 
 /** Every value in memory, in blocks of rows. */

@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     rmSync(om, { force: true });
     rows.push(['metrics (OpenMetrics history), 1,000,000 samples', 'no counterpart', `fmfi-plot metrics ${sec(history.seconds)}, peak ${mb(history.peakRss)}`, '', `${mb(omSize)}; target < 200 MB`]);
     const latest = await run([node, BIN, 'metrics', '--latest', '--utc', huge, '-o', join(WORK, 'huge.prom')], join(WORK, 'metrics.out'), { peakMemory: true });
-    rows.push(['metrics --latest, 1,000,000 samples', 'no counterpart', `fmfi-plot metrics --latest ${sec(latest.seconds)}, peak ${mb(latest.peakRss)}`, '', `${mb(statSync(join(WORK, 'huge.prom')).size)}`]);
+    rows.push(['metrics --latest, 1,000,000 samples', 'no counterpart', `fmfi-plot metrics --latest ${sec(latest.seconds)}, peak ${mb(latest.peakRss)}`, '', `${statSync(join(WORK, 'huge.prom')).size} bytes`]);
   }
 
   if (!csvOnly) {

@@ -120,19 +120,18 @@ class LatestReporter implements Reporter {
 
   constructor(
     private readonly to: Reporter,
-    /** Called when the log is read, before its diagnostics are let through. */
-    private readonly beforeEnd: () => void,
+    /** Called when the log is read, after its diagnostics are let through. */
+    private readonly atEnd: () => void,
   ) {}
 
   diagnostic(d: Diagnostic): void {
-    if (d.line === 0) return this.to.diagnostic(d);
     if (this.held.length < HELD) this.held.push(d);
     else if (d.severity === 'warning') this.more++;
   }
 
-  /** A sample from `line` on is shown: what came before it is not said. */
+  /** A sample from `line` on is shown: what came before it is not said (what is about the whole file is). */
   keepFrom(line: number): void {
-    this.held = this.held.filter((d) => d.line >= line);
+    this.held = this.held.filter((d) => d.line === 0 || d.line >= line);
     if (this.held.length === 0) this.more = 0;
   }
 
@@ -141,8 +140,8 @@ class LatestReporter implements Reporter {
   }
 
   endFile(file: string, hidden = 0): void {
-    this.beforeEnd();
     for (const d of this.held) this.to.diagnostic(d);
+    this.atEnd();
     this.to.endFile(file, hidden + this.more);
     this.held = [];
     this.more = 0;

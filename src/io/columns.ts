@@ -27,10 +27,15 @@ export interface ColumnStore {
   readBlocks(columns: readonly number[]): Iterable<ColumnBlock>;
 }
 
-/** Values a block holds before it is written (8 bytes each): its memory, whatever the number of columns. */
-const BLOCK_VALUES = 1 << 20;
-const MIN_BLOCK_ROWS = 256;
-const MAX_BLOCK_ROWS = 65536;
+/** How large a block is: about `values` values (8 bytes each), whatever the number of columns, in `minRows` to `maxRows` rows. */
+export interface BlockSizing {
+  readonly values: number;
+  readonly minRows: number;
+  readonly maxRows: number;
+}
+
+/** 8 MB a block; a read of a column is at least 2 KB. */
+const SIZING: BlockSizing = { values: 1 << 20, minRows: 256, maxRows: 65536 };
 
 /** Where a written block is: its first byte, rows and columns (a column is rows × 8 bytes). */
 interface BlockPlace {
@@ -46,17 +51,17 @@ export class FileColumnStore implements ColumnStore {
   private columns = 0;
   /** The block being filled: one array per column (made when the column first gets a value in it). */
   private current: (Float64Array | undefined)[] = [];
+  /** Rows of the block being filled. */
   private capacity: number;
   private rows = 0;
   private size = 0;
   private closed = false;
 
-  /**
-   * A store in `dir` (the system's temporary folder by default). Throws FmfiError if it
-   * cannot be made. `blockRows` fixes the rows of a block (tests); by default a block holds
-   * about BLOCK_VALUES values, whatever the number of columns.
-   */
-  constructor(dir: string = tmpdir(), private readonly blockRows: number | null = null) {
+  /** A store in `dir` (the system's temporary folder by default). Throws FmfiError if it cannot be made. */
+  constructor(
+    dir: string = tmpdir(),
+    private readonly sizing: BlockSizing = SIZING,
+  ) {
     const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
     this.path = join(dir, `fmfi-plot-columns-${process.pid}-${random}`);
     try {
@@ -69,11 +74,22 @@ export class FileColumnStore implements ColumnStore {
     } catch {
       // still removed by close()
     }
-    this.capacity = blockRows ?? MAX_BLOCK_ROWS;
+    this.capacity = sizing.maxRows;
+  }
+
+  /** The rows of a block for `columns` columns. */
+  private rowsFor(columns: number): number {
+    const { values, minRows, maxRows } = this.sizing;
+    return Math.min(maxRows, Math.max(minRows, Math.floor(values / Math.max(1, columns))));
   }
 
   addColumn(): number {
-    return this.columns++;
+    const column = this.columns++;
+    // Columns come with the samples that first have them, in the middle of a block: a block
+    // sized for half as many columns or fewer is ended here, so its memory stays within twice
+    // what the sizing says (and a log of a thousand columns resizes ten times, not a thousand).
+    if (this.rowsFor(this.columns) <= this.capacity / 2) this.writeBlock();
+    return column;
   }
 
   set(column: number, value: number): void {
@@ -89,26 +105,36 @@ export class FileColumnStore implements ColumnStore {
     if (++this.rows === this.capacity) this.writeBlock();
   }
 
-  /** Writes the block being filled, and sizes the next for the columns there are now. */
+  /**
+   * Writes the rows ended so far as a block, and starts the next, sized for the columns
+   * there are now. The row being filled (values set, not yet ended) moves to the new block.
+   */
   private writeBlock(): void {
-    if (this.rows > 0) {
-      const rows = this.rows;
+    const rows = this.rows;
+    if (rows > 0) {
       const columns = this.current.length;
       const nan = new Float64Array(rows).fill(NaN);
       const offset = this.size;
       for (let c = 0; c < columns; c++) {
         const values = this.current[c];
         this.writeAll(values === undefined ? nan : values.subarray(0, rows), offset + c * rows * 8);
-        values?.fill(NaN);
       }
       this.blocks.push({ offset, rows, columns });
       this.size += columns * rows * 8;
       this.rows = 0;
     }
-    const capacity = this.blockRows ?? Math.min(MAX_BLOCK_ROWS, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_VALUES / Math.max(1, this.columns))));
+    const capacity = this.rowsFor(this.columns);
+    const previous = this.current;
     if (capacity !== this.capacity) {
       this.capacity = capacity;
       this.current = [];
+    }
+    for (let c = 0; c < previous.length; c++) {
+      const old = previous[c];
+      if (old === undefined) continue;
+      const partial = rows < old.length ? old[rows]! : NaN;
+      if (capacity === old.length) old.fill(NaN);
+      if (partial === partial) this.set(c, partial);
     }
   }
 

@@ -36,7 +36,13 @@ describe('start-up', () => {
     expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
   });
 
-  it('a chart does load Vega (so the check above can fail)', () => {
+  it('metrics loads neither Vega nor the PNG renderer nor csv-stringify', () => {
+    const loaded = packagesImported(['metrics', '--utc', '--latest', join(FIXTURES, 'one-domain.log'), '-o', '/dev/null']);
+    expect(loaded).toContain('commander');
+    expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
+  });
+
+  it('a chart does load Vega (so the checks above can fail)', () => {
     const loaded = packagesImported([join(FIXTURES, 'one-domain.log'), '-o', join(ROOT, '.cache', 'startup-test'), '--force', '-q']);
     expect(loaded).toContain('vega');
   });

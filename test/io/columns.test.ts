@@ -36,7 +36,7 @@ function readAll(store: ColumnStore, columns: readonly number[]): { rows: number
 }
 
 describe('FileColumnStore', () => {
-  it('gives back what the memory store gives back, in the same rows, columns added on the way included', () => {
+  it('gives back what the memory store gives back, in the same rows, columns added on the way included, whatever the block sizes', () => {
     const rowsArb: fc.Arbitrary<Rows> = fc.array(
       fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.oneof(fc.integer({ min: -5_000_000, max: 5_000_000 }), fc.double({ noNaN: true }))), {
         selector: ([k]) => k,
@@ -45,8 +45,8 @@ describe('FileColumnStore', () => {
       { maxLength: 2000 },
     );
     fc.assert(
-      fc.property(rowsArb, fc.option(fc.integer({ min: 1, max: 700 })), (rows, blockRows) => {
-        const file = new FileColumnStore(dir, blockRows);
+      fc.property(rowsArb, fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 700 }), (rows, values, maxRows) => {
+        const file = new FileColumnStore(dir, { values, minRows: 1, maxRows });
         try {
           const memory = new MemoryColumnStore();
           const fileColumns = fill(file, rows);
@@ -67,7 +67,7 @@ describe('FileColumnStore', () => {
   });
 
   it('writes blocks as they fill, so memory stays bounded, and reads them back across block ends', () => {
-    const file = new FileColumnStore(dir);
+    const file = new FileColumnStore(dir, { values: 60_000, minRows: 256, maxRows: 65536 });
     try {
       const a = file.addColumn();
       const rows = 200_000;

@@ -139,16 +139,24 @@ export class FileColumnStore implements ColumnStore {
   }
 
   private writeAll(values: Float64Array, position: number): void {
+    this.transfer('write', values, position);
+  }
+
+  /** All of `values`' bytes written to, or read from, the file at `position`: a call may move only part of them. */
+  private transfer(doing: 'read' | 'write', values: Float64Array, position: number): void {
     const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
     let done = 0;
     try {
       while (done < bytes.length) {
-        const n = writeSync(this.fd, bytes, done, bytes.length - done, position + done);
-        if (n === 0) throw new Error('the file system took no more bytes');
+        const n =
+          doing === 'write'
+            ? writeSync(this.fd, bytes, done, bytes.length - done, position + done)
+            : readSync(this.fd, bytes, done, bytes.length - done, position + done);
+        if (n === 0) throw new Error(doing === 'write' ? 'the file system took no more bytes' : 'the temporary file ended early');
         done += n;
       }
     } catch (e) {
-      throw fileError(this.path, e, 'write');
+      throw fileError(this.path, e, doing);
     }
   }
 
@@ -162,18 +170,7 @@ export class FileColumnStore implements ColumnStore {
 
   private readColumn(block: BlockPlace, column: number): Float64Array {
     const values = new Float64Array(block.rows);
-    const bytes = new Uint8Array(values.buffer);
-    const position = block.offset + column * block.rows * 8;
-    let done = 0;
-    try {
-      while (done < bytes.length) {
-        const n = readSync(this.fd, bytes, done, bytes.length - done, position + done);
-        if (n === 0) throw new Error('the temporary file ended early');
-        done += n;
-      }
-    } catch (e) {
-      throw fileError(this.path, e, 'read');
-    }
+    this.transfer('read', values, block.offset + column * block.rows * 8);
     return values;
   }
 

@@ -144,6 +144,8 @@ export class IndexUpdate {
       .digest('hex');
     const state = await pageState(this.dir);
     if (state === 'foreign') throw failure('OUTPUT_NOT_OURS', pagePath);
+    // A run that drew nothing (every log empty or failed) starts no page; one there is kept up to date.
+    if (!options.rewrite && windows.length === 0 && state === 'missing' && this.pageKey === null) return false;
     if (!options.rewrite && key === this.pageKey && state === 'ours') {
       if (this.dirty) await this.writeData(dataPath, inputs, key);
       return false;

@@ -149,14 +149,14 @@ describe('fmfi-plot (the chart) on damaged logs', () => {
         const summary = `fmfi-plot: ${drawn ? 1 : 0} rendered, 0 up to date, ${drawn ? 0 : 1} without samples, 0 failed`;
         expect(r.stderr.endsWith(`${summary}\n`)).toBe(true);
         expectReported(r.stderr, [{ name: log, diagnostics: window.diagnostics }], 0, [/^fmfi-plot: \d+ rendered, /]);
-        const files = readdirSync(out);
+        const files = readdirSync(out).sort();
         if (!drawn) {
           expect(files).toEqual([]);
         } else if (o.png) {
-          expect(files).toEqual(['damaged.png']);
+          expect(files).toEqual(['damaged.png', 'index.html', 'index.json']);
           expect(readFileSync(join(out, 'damaged.png')).subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
         } else {
-          expect(files).toEqual(['damaged.svg']);
+          expect(files).toEqual(['damaged.svg', 'index.html', 'index.json']);
           const svg = readFileSync(join(out, 'damaged.svg'), 'utf8');
           expect(XMLValidator.validate(svg)).toBe(true);
           expect(svg).not.toMatch(/NaN|Infinity|undefined/);

@@ -15,12 +15,12 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * A link to a file beside the page: its name percent-encoded (so `#`, `?`, `%`, `:` and
- * newlines stay part of the name), then escaped for the attribute.
+ * A relative link to a file beside the page: its name percent-encoded, so `#`, `?`, `%`,
+ * `:` and newlines stay part of the name (an attribute then escapes the rest, `'`).
  */
 export function fileHref(name: string): string {
   const wellFormed = name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return escapeHtml(encodeURIComponent(wellFormed));
+  return encodeURIComponent(wellFormed);
 }
 
 /** An element with escaped text: `tag('td', 'a < b', { class: 'n' })`. Attribute values are escaped; `null` leaves one out. */

@@ -9,6 +9,15 @@ import { FIXTURES, runCli } from '../helpers/cli.js';
 import { needProgram } from '../helpers/programs.js';
 import { decodePng, distinctColours } from '../views/chart/png.js';
 
+// The page's objects, as far as these tests look at them: the tests compile without the DOM library.
+interface PageImage {
+  readonly naturalWidth: number;
+  readonly complete: boolean;
+  addEventListener(type: 'load', listener: () => void, options: { once: boolean }): void;
+}
+declare const document: { readonly activeElement: { readonly tagName: string; readonly textContent: string | null } | null };
+declare const window: { scrollTo(x: number, y: number): void };
+
 const chromiumPath = needProgram('/usr/bin/chromium', 'apt-get install chromium');
 
 /** As in chromium.test.ts: no sandbox (containers), no GPU, nothing that talks to the network. */
@@ -68,7 +77,10 @@ describe.skipIf(chromiumPath === null)('the index page in headless Chromium', ()
     // The thumbnails load lazily: bring each into view, as scrolling does, and wait for it.
     for (const img of await page.locator('img').all()) {
       await img.scrollIntoViewIfNeeded();
-      await img.evaluate((i: HTMLImageElement) => (i.complete ? undefined : new Promise((r) => i.addEventListener('load', r, { once: true }))));
+      await img.evaluate((i) => {
+        const image = i as unknown as PageImage;
+        return image.complete ? undefined : new Promise<void>((r) => image.addEventListener('load', r, { once: true }));
+      });
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     return { page, errors, requests, close: () => context.close() };
@@ -83,7 +95,7 @@ describe.skipIf(chromiumPath === null)('the index page in headless Chromium', ()
       const folder = `${pathToFileURL(out).href}/`;
       expect(requests.length).toBeGreaterThan(LOGS.length);
       expect(requests.filter((r) => !r.startsWith(folder))).toEqual([]);
-      const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+      const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as unknown as PageImage).naturalWidth));
       expect(widths).toHaveLength(LOGS.length);
       expect(widths.every((w) => w === 1200)).toBe(true);
       expect(await page.title()).toBe(`${LOGS.length} boot windows · fmfi-plot`);
@@ -101,7 +113,7 @@ describe.skipIf(chromiumPath === null)('the index page in headless Chromium', ()
       expect(await page.locator('script').count()).toBe(1);
       expect(await page.locator('tbody b, tbody script').count()).toBe(0);
       // Each link leads to its own chart, whatever its name holds.
-      const hrefs = await page.locator('tbody th[scope=row] a').evaluateAll((as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname.split('/').pop()!)));
+      const hrefs = await page.locator('tbody th[scope=row] a').evaluateAll((as) => as.map((a) => decodeURIComponent(new URL((a as unknown as { href: string }).href).pathname.split('/').pop()!)));
       expect(hrefs.sort()).toEqual(LOGS.map(([, name]) => name.replace(/\.log$/, '.svg')).sort());
       // Newest first: by the boot times in the names (the others by their first sample).
       expect((await names(page)).filter((n) => n.startsWith('vm_frag_'))).toEqual(['vm_frag_20240617_1430.log', 'vm_frag_20240610_0912.log', 'vm_frag_20240415_0930.log', 'vm_frag_20240408_1005.log']);
@@ -187,7 +199,7 @@ describe.skipIf(chromiumPath === null)('the index page in headless Chromium', ()
       expect((await names(page))[0]).toBe('vm_frag_20240617_1430.log');
       expect(await page.locator('thead button').count()).toBe(0);
       expect(await page.locator('#sort-hint').isVisible()).toBe(false);
-      const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+      const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as unknown as PageImage).naturalWidth));
       expect(widths.every((w) => w > 0)).toBe(true);
     } finally {
       await close();

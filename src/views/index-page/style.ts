@@ -27,7 +27,8 @@ a { color: var(--link); }
 a:focus-visible, button:focus-visible, summary:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 figure { margin: 0; }
 .compare svg, .chart img { display: block; max-width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 4px; }
-.scroll { overflow-x: auto; }
+/* On a narrow screen the table scrolls sideways in its box; on a wide one it needs no box, and its head stays in view. */
+@media (max-width: 70rem) { .scroll { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .93rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--muted); padding-bottom: .5rem; }
 th, td { padding: .5rem .45rem; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }

@@ -27,8 +27,6 @@ a { color: var(--link); }
 a:focus-visible, button:focus-visible, summary:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 figure { margin: 0; }
 .compare svg, .chart img { display: block; max-width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 4px; }
-/* On a narrow screen the table scrolls sideways in its box; on a wide one it needs no box, and its head stays in view. */
-@media (max-width: 70rem) { .scroll { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .93rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--muted); padding-bottom: .5rem; }
 th, td { padding: .5rem .45rem; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
@@ -53,4 +51,6 @@ dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1
 dl.legend dt { font-weight: 600; }
 dl.legend dd { margin: 0; color: var(--muted); }
 footer { margin-top: 2rem; font-size: .85rem; }
+/* On a narrow screen the table scrolls sideways in its box; on a wide one it needs no box, and its head stays in view. */
+@media (max-width: 75rem) { .scroll { overflow-x: auto; } .chart img { width: 120px; } }
 `;

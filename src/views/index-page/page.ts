@@ -143,7 +143,7 @@ function tableSection(windows: readonly PageWindow[]): string[] {
     '<dl class="legend">',
     '<dt>A</dt><dd>the average free block size (the kernel’s free pages over its free blocks) at the median and at the worst (smallest) sample; higher is better</dd>',
     '<dt>Easy</dt><dd>the largest block size still easy to allocate (FMFI ≤ 0) at the median sample</dd>',
-    '<dt>Domains</dt><dd>NUMA domains (Linux: node and zone); with several, each has its line and the column sorts by the worst</dd>',
+    '<dt>Domains</dt><dd>NUMA domains (Linux: nodes and zones); with several, the first line of a number is the worst domain’s, which the column sorts by, and each domain has its line below</dd>',
     '</dl>',
     '<div class="scroll">',
     '<table id="windows">',
@@ -167,7 +167,7 @@ function windowRow(w: PageWindow): string {
     windowCell(w),
     spanCell(w),
     numberCell(s.samplesWithData, formatCount(s.samplesWithData) + sub(s.samplesWithoutData > 0 ? `+ ${formatCount(s.samplesWithoutData)} without data` : null)),
-    numberCell(s.domains.length, escapeHtml(String(s.domains.length)), s.domains.length > 1 ? s.domains.map((d) => d.label).join(', ') : null),
+    domainsCell(s.domains),
     perDomainCell(s.domains, (d) => d.average.medianKiB, formatSize),
     perDomainCell(s.domains, (d) => d.average.worstKiB, formatSize),
     perDomainCell(s.domains, (d) => d.easy.medianKiB ?? 0, (kib) => (kib === 0 ? 'none' : formatKiB(kib))),
@@ -200,13 +200,22 @@ function numberCell(sortBy: number, html: string, title: string | null = null): 
   return element('td', html, { class: 'n', 'data-sort': sortBy, title });
 }
 
-/** One value per domain, labelled when there are several; sorted by the smallest (the worst domain). */
+/** The number of domains; with several, their names below, one a line, beside their values in the next columns. */
+function domainsCell(domains: readonly DomainStats[]): string {
+  const lines = domains.length > 1 ? domains.map((d) => sub(d.label)).join('') : '';
+  return numberCell(domains.length, escapeHtml(String(domains.length)) + lines);
+}
+
+/**
+ * One value per domain: with several, the worst (smallest) first, which the column sorts
+ * by, then each domain's on its line, level with its name in the Domains column.
+ */
 function perDomainCell(domains: readonly DomainStats[], value: (d: DomainStats) => number, format: (v: number) => string): string {
   if (domains.length === 0) return numberCell(0, '<span class="none">–</span>');
   const values = domains.map(value);
-  if (domains.length === 1) return numberCell(values[0]!, escapeHtml(format(values[0]!)));
-  const lines = domains.map((d, i) => element('span', `${escapeHtml(d.label)}: ${escapeHtml(format(values[i]!))}`, { class: 'sub' }));
-  return numberCell(Math.min(...values), lines.join(''));
+  const worst = Math.min(...values);
+  if (domains.length === 1) return numberCell(worst, escapeHtml(format(worst)));
+  return numberCell(worst, escapeHtml(format(worst)) + values.map((v) => sub(format(v))).join(''), `the worst of its ${domains.length} domains, then each domain's`);
 }
 
 function warningsCell(w: PageWindow): string {

@@ -46,7 +46,7 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; }
 .none { color: var(--muted); }
 details summary { cursor: pointer; white-space: nowrap; }
 details ul { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; min-width: 18rem; max-width: 36rem; }
-.chart img { width: 180px; max-width: none; }
+.chart img { width: 180px; max-width: none; max-height: 16rem; object-fit: contain; object-position: center top; }
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0 1rem; max-width: 60rem; }
 dl.legend dt { font-weight: 600; }
 dl.legend dd { margin: 0; color: var(--muted); }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, fileHref, indexPageHtml, mostRecent, type IndexPage, type PageWindow } from '../../../src/views/index-page/index.js';
+import { formatSize } from '../../../src/summary/sizes.js';
 import { at } from '../../summary/kernel-samples.js';
 import { tinyWindow, wideWindow } from '../stats/windows.js';
 
@@ -106,12 +107,17 @@ describe('indexPageHtml', () => {
   });
 
   it('gives each NUMA domain its line, and sorts the column by the worst domain', () => {
-    const stats = wideWindow({ source: 'numa.log', seed: 3, orders: 13, pageKiB: 4, domains: 2, samples: 40 });
+    const one = tinyWindow('numa.log');
+    const d0 = one.domains[0]!;
+    const stats = { ...one, domains: [d0, { ...d0, domain: 1, label: 'domain 1', average: { ...d0.average, medianKiB: 20 } }] };
     const [row] = rows(page([win({ stats })]));
     const medians = stats.domains.map((d) => d.average.medianKiB);
-    expect(row).toContain(`<td class="n" data-sort="2" title="domain 0, domain 1">2</td>`);
-    expect(row).toContain(`<td class="n" data-sort="${Math.min(...medians)}"><span class="sub">domain 0: `);
-    expect(row).toContain('<span class="sub">domain 1: ');
+    expect(row).toContain('<td class="n" data-sort="2">2<span class="sub">domain 0</span><span class="sub">domain 1</span></td>');
+    const shown = medians.map((m) => `<span class="sub">${formatSize(m)}</span>`).join('');
+    expect(row).toContain(
+      `<td class="n" data-sort="${Math.min(...medians)}" title="the worst of its 2 domains, then each domain&#39;s">${formatSize(Math.min(...medians))}${shown}</td>`,
+    );
+    expect(medians[0]).not.toBe(medians[1]);
   });
 
   it('counts the warnings, lists the messages kept in a details element, and says how many more there were', () => {

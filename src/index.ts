@@ -58,6 +58,7 @@ export {
 } from './summary/height.js';
 export { orderColours, type OrderColours } from './summary/palette.js';
 export { formatKiB } from './summary/sizes.js';
+export { windowStats, WindowStatsBuilder, type DomainStats, type OrderStats, type WindowStats } from './summary/stats.js';
 export {
   Alignment,
   binByUptime,

@@ -9,7 +9,6 @@
 //               and the page there: nothing is written (index.json only if an entry moved)
 //            4. compare the most recent windows from their kept uptime bins, write index.html,
 //               then index.json (a run stopped between the two writes the page again next time)
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { failure } from '../errors.js';
@@ -19,7 +18,7 @@ import type { Diagnostic, LocalTime } from '../model.js';
 import { finishOnCommonWidth, UptimeBinner } from '../summary/uptime.js';
 import { indexPageHtml, mostRecent, type PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
-import { DATA_FILE, indexDataJson, PAGE_FILE, pageState, readIndexData, type IndexEntry } from './index-data.js';
+import { DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, type IndexEntry } from './index-data.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
 export interface PageOptions {
@@ -95,16 +94,15 @@ export class IndexUpdate {
   record(chart: string, input: string, made: { stamp: Stamp | null; width: number; height: number }, digest: WindowDigest, diagnostics: readonly Diagnostic[], hiddenWarnings: number): void {
     this.current.add(chart);
     this.dirty = true;
-    this.entries.set(chart, {
-      chart,
-      log: logKey(input),
+    const shown = {
       stamp: made.stamp,
       width: made.width,
       height: made.height,
       digest,
       diagnostics: diagnostics.map(({ severity, line, message }) => ({ severity, line, message })),
       hiddenWarnings,
-    });
+    };
+    this.entries.set(chart, { chart, log: logKey(input), ...shown, hash: hashOf(JSON.stringify(shown)) });
   }
 
   /**
@@ -138,10 +136,10 @@ export class IndexUpdate {
     }
     const compared = options.compare > 0 ? mostRecent(windows, options.compare) : [];
     // 3.
-    const key = createHash('sha256')
-      .update(JSON.stringify({ generator: options.generator, compare: options.compare, windows: windows.map(({ entry: _, ...w }) => w) }))
-      .update(JSON.stringify(compared.map((w) => w.entry.digest.uptime)))
-      .digest('hex');
+    // The compared windows are among these, chosen by what these hashes cover.
+    const key = hashOf(
+      JSON.stringify({ generator: options.generator, compare: options.compare, windows: windows.map((w) => [w.chart, w.entry.hash, w.logGone]) }),
+    );
     const state = await pageState(this.dir);
     if (state === 'foreign') throw failure('OUTPUT_NOT_OURS', pagePath);
     // A run that drew nothing (every log empty or failed) starts no page; one there is kept up to date.

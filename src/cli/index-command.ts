@@ -20,7 +20,7 @@ export const indexCompareOption = (): Option =>
  * shows), so it is a flag of its own, `noIndex`, rather than commander's `--no-` of `index`.
  */
 export function noIndexOption(): Option {
-  const option = new Option('--no-index', 'do not write index.html (every window on one page) and index.json in the output folder');
+  const option = new Option('--no-index', 'write no index.html (every window on one page) and index.json in the output folder; not the opposite of --index');
   option.negate = false;
   return option;
 }
@@ -60,9 +60,10 @@ export function indexCommand(setStatus: SetStatus): Command {
       'after',
       [
         '',
-        'fmfi-plot LOG... -o DIR writes the page itself and keeps it up to date; this command makes it',
-        'again without reading a log: after charts were deleted (their windows leave the page), to',
-        'compare another number of windows, or when index.html was lost.',
+        'fmfi-plot LOG... -o DIR writes the page itself and keeps it up to date. This',
+        'command makes it again without reading a log: after charts were deleted (their',
+        'windows leave the page), to compare another number of windows, or when',
+        'index.html was lost.',
         '',
         'Examples:',
         '  fmfi-plot /var/tmp/vm_frag_*.log -o /var/db/fmfi   # the charts and the page',

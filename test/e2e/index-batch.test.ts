@@ -147,7 +147,7 @@ describe('the page follows the folder', () => {
     expect(rowsOf(readFileSync(join(out, 'index.html'), 'utf8'))).toHaveLength(3);
     // The page counts FMFI whatever the chart's height shows, of the zones --zone keeps.
     const buddy = rowsOf(readFileSync(join(out, 'index.html'), 'utf8')).find((row) => row.includes('buddyinfo-2-nodes.svg'))!;
-    expect(buddy).toContain('node 0 Normal: ');
+    expect(buddy).toContain('<span class="sub">node 0 Normal</span><span class="sub">node 1 Normal</span>');
     expect(buddy).not.toContain('DMA');
     expect((await runCounting([...logs, '-o', out, '--index', 'unusable', '--zone', 'Normal'])).read).toEqual([]);
   });

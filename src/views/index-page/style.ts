@@ -45,7 +45,7 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; }
 .gone { display: inline-block; margin-top: .25rem; padding: 0 .4rem; border-radius: 3px; font-size: .8rem; color: var(--mark); background: var(--mark-paper); border: 1px solid currentColor; }
 .none { color: var(--muted); }
 details summary { cursor: pointer; white-space: nowrap; }
-details ul { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; min-width: 18rem; max-width: 36rem; }
+details ul { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; min-width: 18rem; max-width: 30rem; text-align: left; white-space: normal; overflow-wrap: anywhere; }
 .chart img { width: 180px; max-width: none; max-height: 16rem; object-fit: contain; object-position: center top; }
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0 1rem; max-width: 60rem; }
 dl.legend dt { font-weight: 600; }

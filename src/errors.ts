@@ -95,6 +95,10 @@ export const Failure = {
     `${input}: same file name as ${other}, so its metrics would be the same series (label boot): skipped (give each machine's logs a run of their own, with --label host=NAME)`,
   OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
     `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,
+  OUTPUT_NOT_OURS: (file: string) => `${file}: not written by fmfi-plot: left as it is (--no-index: no index page)`,
+  INDEX_NOT_FOLDER: (dir: string) => `${dir}: not a folder of charts`,
+  INDEX_NO_DATA: (dir: string) =>
+    `${dir}: no index.json of this version of fmfi-plot: run fmfi-plot LOG... -o ${dir} to make the charts and the page`,
 } as const;
 export type FailureCode = keyof typeof Failure;
 

@@ -2,7 +2,8 @@
 //
 //   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
 //   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
-//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript, formatOpenMetrics
+//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript,
+//                                         formatOpenMetrics, indexPageHtml
 //   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
 //
 // The command line (`fmfi-plot`) is one caller of these; nothing here reads argv,
@@ -44,7 +45,7 @@ export { bootTimeOf, parseLog, readWindow, streamLog, type LogHandlers, type Log
 export { DEFAULT_FORMAT, FORMATS, isFormatName, openReader, recogniseFormat, type FormatName } from './formats/registry.js';
 
 // What every view shares
-export { binSamples, TimeBinner, type Bin, type BinCell, type BinOptions, type OrderInfo, type TimeBins } from './summary/bins.js';
+export { binSamples, TimeBinner, type Bin, type BinCell, type BinnerSnapshot, type BinOptions, type OrderInfo, type TimeBins } from './summary/bins.js';
 export { chartCaption, formatCount, formatSpan, type Caption } from './summary/caption.js';
 export {
   countClipped,
@@ -59,7 +60,17 @@ export {
 } from './summary/height.js';
 export { orderColours, type OrderColours } from './summary/palette.js';
 export { formatKiB } from './summary/sizes.js';
-export { Alignment, binByUptime, finishOnCommonWidth, parseUptime, UptimeBinner, type UptimeBinOptions, type UptimeWindow } from './summary/uptime.js';
+export { windowStats, WindowStatsBuilder, type DomainStats, type OrderStats, type WindowStats } from './summary/stats.js';
+export {
+  Alignment,
+  binByUptime,
+  finishOnCommonWidth,
+  parseUptime,
+  UptimeBinner,
+  type UptimeBinOptions,
+  type UptimeSnapshot,
+  type UptimeWindow,
+} from './summary/uptime.js';
 
 // Views
 export { chartSpec, DEFAULT_CHART_OPTIONS, maxBinsFor as chartMaxBins, renderChartSvg, type ChartOptions } from './views/chart/index.js';
@@ -93,6 +104,7 @@ export {
   type MetricsOptions,
   type MetricsText,
 } from './views/metrics/index.js';
+export { indexPageHtml, type IndexPage, type PageDiagnostic, type PageWindow } from './views/index-page/index.js';
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';

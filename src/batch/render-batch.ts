@@ -1,8 +1,11 @@
 // Batch mode: render every log whose chart is missing or out of date, in parallel, writing atomically.
 //
 //   1. the output folder: create it, clear what a killed run left
-//   2. plan: pair logs with charts; a chart whose stamp matches its log and options is up to date
-//   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
+//   2. plan: pair logs with charts; a chart whose stamp matches its log and options is up to date,
+//      and so is a window's digest for the index page whose stamp matches
+//   3. render the rest on the pool (an up-to-date chart whose digest is not: read for the digest
+//      only); write each chart as it arrives (temp file + rename)
+//   4. the index page, from the digests (see index-page.ts)
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Failure, fileError, isFmfiError, Say } from '../errors.js';
@@ -10,8 +13,11 @@ import { displayName } from '../io/chunks.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
 import type { Reporter } from '../report.js';
+import { pictureSize } from './index-data.js';
+import { IndexUpdate, type PageOptions } from './index-page.js';
 import { assignOutputs, ensureDir } from './outputs.js';
 import { runPool } from './pool.js';
+import type { WindowDigest } from './digest.js';
 import type { Progress } from './progress.js';
 import { settingsKey, type RenderRequest, type RenderSettings } from './render-job.js';
 import { readStamp, sameStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
@@ -23,6 +29,8 @@ export interface BatchOptions {
   readonly force: boolean;
   readonly jobs: number;
   readonly version: string;
+  /** The index page of the folder; null leaves it alone (--no-index). */
+  readonly page: Omit<PageOptions, 'rewrite'> | null;
 }
 
 export interface BatchSummary {
@@ -56,6 +64,11 @@ interface Job {
   readonly output: string;
   readonly size: number;
   readonly stamp: Stamp | null;
+  /** False: the chart is up to date, the log is read for its digest only. */
+  readonly draw: boolean;
+  readonly digest: boolean;
+  /** The first bytes of the chart there, if any. */
+  readonly head: Buffer | null;
 }
 
 export async function renderBatch(
@@ -77,11 +90,12 @@ export async function renderBatch(
   // 2.
   const { assigned, refused } = assignOutputs(inputs, options.outDir, options.settings.format);
   for (const r of refused) fail(r.message);
+  const index = options.page === null ? null : await IndexUpdate.open(options.outDir, options.version);
   const optionsKey = settingsKey(options.settings);
   const jobs: Job[] = [];
   for (const { input, output } of assigned) {
     if (input === '-') {
-      jobs.push({ input, output, size: 0, stamp: null });
+      jobs.push({ input, output, size: 0, stamp: null, draw: true, digest: index !== null, head: null });
       continue;
     }
     const st = await stat(input).catch((e: unknown) => e as NodeJS.ErrnoException);
@@ -94,43 +108,67 @@ export async function renderBatch(
       continue;
     }
     const stamp: Stamp = { version: options.version, options: optionsKey, logSize: st.size, logMtimeMs: st.mtimeMs };
-    if (!options.force) {
-      const head = await readHead(output);
-      const made = head === null ? null : readStamp(head);
-      if (made !== null && sameStamp(made, stamp)) {
-        summary.upToDate++;
+    const head = options.force ? null : await readHead(output);
+    const made = head === null ? null : readStamp(head);
+    const draw = made === null || !sameStamp(made, stamp);
+    const digest = index !== null && !index.isFresh(basename(output), stamp);
+    if (!draw) {
+      summary.upToDate++;
+      if (!digest) {
+        index?.keep(basename(output), input);
         continue;
       }
     }
-    jobs.push({ input, output, size: st.size, stamp });
+    jobs.push({ input, output, size: st.size, stamp, draw, digest, head });
   }
 
   // 3.
-  const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp }));
+  const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp, draw: j.draw, digest: j.digest }));
   await runPool(requests, options.jobs, {
     // Names only: the folder is the same for all, and the line is one terminal row.
     start: (i) => progress.begin(i, basename(displayName(jobs[i]!.input)), jobs[i]!.size),
     progress: (i, bytes) => progress.advance(i, bytes),
     done: async (i, outcome) => {
       const job = jobs[i]!;
-      const file = displayName(job.input);
-      for (const d of outcome.diagnostics) reporter.diagnostic(d);
-      reporter.endFile(file, outcome.hiddenWarnings);
+      const chart = basename(job.output);
+      // A log read for its digest only said all this when its chart was made.
+      if (job.draw) {
+        for (const d of outcome.diagnostics) reporter.diagnostic(d);
+        reporter.endFile(displayName(job.input), outcome.hiddenWarnings);
+      }
+      const record = (head: Uint8Array | null, digest: WindowDigest): void => {
+        const size = head === null ? null : pictureSize(head);
+        if (size !== null) index?.record(chart, job.input, { stamp: job.stamp, ...size }, digest, outcome.diagnostics, outcome.hiddenWarnings);
+      };
       if (outcome.kind === 'chart') {
         try {
           await writeFileAtomic(job.output, outcome.data);
           summary.rendered++;
+          if (outcome.digest === null) index?.keep(chart, job.input);
+          else record(outcome.data.subarray(0, STAMP_HEAD_BYTES), outcome.digest);
         } catch (e) {
           if (!isFmfiError(e)) throw e;
           fail(e.message);
         }
+      } else if (outcome.kind === 'digest') {
+        record(job.head, outcome.digest);
       } else if (outcome.kind === 'empty') {
-        summary.withoutSamples++;
+        if (job.draw) summary.withoutSamples++;
       } else {
         fail(outcome.message);
       }
       progress.finish(i);
     },
   });
+
+  // 4.
+  if (index !== null && options.page !== null) {
+    try {
+      await index.finish({ ...options.page, rewrite: false }, inputs);
+    } catch (e) {
+      if (!isFmfiError(e)) throw e;
+      fail(e.message);
+    }
+  }
   return summary;
 }

@@ -9,6 +9,7 @@ import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
 import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
+import { DigestBuilder, type WindowDigest } from './digest.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
 
 export const ChartFormat = { svg: 'svg', png: 'png' } as const;
@@ -33,6 +34,10 @@ export interface RenderRequest {
   readonly settings: RenderSettings;
   /** Recorded in the chart; null for standard input. */
   readonly stamp: Stamp | null;
+  /** Draw the chart; false: the chart is up to date, the log is read for its digest only. */
+  readonly draw: boolean;
+  /** Gather the window's digest for the index page while reading. */
+  readonly digest: boolean;
 }
 
 interface Reported {
@@ -42,7 +47,8 @@ interface Reported {
 
 export type RenderOutcome = Reported &
   (
-    | { readonly kind: 'chart'; readonly data: Uint8Array; readonly samples: number }
+    | { readonly kind: 'chart'; readonly data: Uint8Array; readonly samples: number; readonly digest: WindowDigest | null }
+    | { readonly kind: 'digest'; readonly digest: WindowDigest }
     | { readonly kind: 'empty' }
     | { readonly kind: 'failed'; readonly message: string }
   );
@@ -55,7 +61,7 @@ export function settingsKey(settings: RenderSettings): string {
   return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone });
 }
 
-/** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
+/** Renders one log (or only reads it for its digest). Never throws for a bad input: a failure is an outcome; a bug is thrown. */
 export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
   const { input, settings } = request;
   const collector = new DiagnosticCollector(settings.warningLimit);
@@ -64,10 +70,17 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
   const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
+  const digest = request.digest ? new DigestBuilder(input, settings.zone) : null;
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
-    const sample = (s: Sample): void => add(selector.select(s));
+    const sample =
+      digest === null
+        ? (s: Sample): void => add(selector.select(s))
+        : (s: Sample): void => {
+            digest.add(s);
+            add(selector.select(s));
+          };
     const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
     info = await streamSamples(input, handlers, { format: settings.inputFormat, reuseSamples: true });
   } catch (e) {
@@ -78,7 +91,14 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
   const caption = chartCaption(input, info.bootTime, bins);
-  const svg = await chart.renderChartSvg(bins, caption, settings.chart);
+  const spec = chart.chartSpec(bins, caption, settings.chart);
+  const text = chart.chartText(spec, caption);
+  const digested = digest?.finish(text.description) ?? null;
+  if (!request.draw) {
+    if (digested === null) throw new Error('renderLog: neither a chart nor a digest asked for');
+    return { kind: 'digest', digest: digested, ...reported() };
+  }
+  const svg = await (await import('../render/render.js')).renderVegaSvg(spec, text);
   let data: Uint8Array;
   if (settings.format === 'png') {
     const png = await (await import('../render/render.js')).svgToPng(svg);
@@ -86,5 +106,5 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   } else {
     data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');
   }
-  return { kind: 'chart', data, samples: bins.samples, ...reported() };
+  return { kind: 'chart', data, samples: bins.samples, digest: digested, ...reported() };
 }

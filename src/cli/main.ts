@@ -7,7 +7,7 @@ import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
 /** The commands, by the name that selects them as the first argument. */
-const COMMANDS = ['render', 'csv', 'gnuplot', 'stats', 'compare', 'metrics'] as const;
+const COMMANDS = ['render', 'csv', 'gnuplot', 'stats', 'compare', 'metrics', 'index'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -43,6 +43,7 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
   if (only === null || only === 'stats') program.addCommand((await import('./stats-command.js')).statsCommand(setStatus));
   if (only === null || only === 'compare') program.addCommand((await import('./compare-command.js')).compareCommand(setStatus));
   if (only === null || only === 'metrics') program.addCommand((await import('./metrics-command.js')).metricsCommand(setStatus));
+  if (only === null || only === 'index') program.addCommand((await import('./index-command.js')).indexCommand(setStatus));
   // A command made on its own inherits nothing: the hint after a usage error included.
   for (const command of program.commands) command.copyInheritedSettings(program);
 

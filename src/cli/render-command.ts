@@ -7,6 +7,7 @@ import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
 import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
+import { indexCompareOption, madeNow, noIndexOption, pageGenerator } from './index-command.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
 
@@ -24,11 +25,13 @@ interface RenderFlags {
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
+  noIndex?: boolean;
+  indexCompare: number;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
   return new Command('render')
-    .description('draw one chart per log (the default command): <out-dir>/<log name without .log>.svg')
+    .description('draw one chart per log (the default command): <out-dir>/<log name without .log>.svg, and <out-dir>/index.html, one page for them all')
     .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
     .option('-o, --out-dir <DIR>', 'folder for the charts, created if missing', '.')
     .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
@@ -50,6 +53,8 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(inputFormatOption())
     .addOption(indexOption())
     .addOption(zoneOption())
+    .addOption(noIndexOption())
+    .addOption(indexCompareOption())
     .option('-q, --quiet', 'no progress and no summary line (warnings are still shown)', false)
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -77,7 +82,8 @@ export function renderCommand(setStatus: SetStatus): Command {
       };
       let summary;
       try {
-        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version() }, reporter, progress);
+        const page = flags.noIndex === true ? null : { compare: flags.indexCompare, generator: pageGenerator(), madeAt: madeNow() };
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version(), page }, reporter, progress);
       } finally {
         progress.close();
       }

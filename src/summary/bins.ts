@@ -58,6 +58,27 @@ export interface TimeBins {
   readonly labels?: readonly string[];
 }
 
+/**
+ * A binner's state as plain data (JSON), to be finished in a later run without the log:
+ * the index page keeps one per window and finishes them on one uptime axis.
+ * `bins`: [index, samples, first, last, cells], cells per domain (as in `domains`) a flat
+ * list of order, worst, best.
+ */
+export interface BinnerSnapshot {
+  readonly maxBins: number;
+  readonly binMs: number;
+  /** The typical interval (all finish() needs of the intervals seen). */
+  readonly intervalMs: number;
+  readonly samples: number;
+  readonly withoutOutput: number;
+  readonly first: LocalTime | null;
+  readonly last: LocalTime | null;
+  readonly domains: readonly number[];
+  readonly labels: ReadonlyArray<readonly [number, string]>;
+  readonly sizes: ReadonlyArray<readonly [number, number]>;
+  readonly bins: ReadonlyArray<readonly [number, number, LocalTime, LocalTime, ReadonlyArray<readonly number[]>]>;
+}
+
 interface MutableBin {
   samples: number;
   first: LocalTime;
@@ -254,6 +275,63 @@ export class TimeBinner {
       maxSamplesPerBin,
       ...(this.labels.size === 0 ? {} : { labels: domains.map((d) => this.labels.get(d) ?? `domain ${d}`) }),
     };
+  }
+
+  /** The state so far as plain data; `TimeBinner.restore` makes a binner to finish() from it. */
+  snapshot(): BinnerSnapshot {
+    const domains = [...this.domainSet].sort((a, b) => a - b);
+    const bins = [...this.bins.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, bin]) => {
+        const cells = domains.map((domain) => {
+          const flat: number[] = [];
+          bin.cells.get(domain)?.forEach((cell, order) => {
+            if (cell !== undefined) flat.push(order, cell[0], cell[1]);
+          });
+          return flat;
+        });
+        return [index, bin.samples, bin.first, bin.last, cells] as const;
+      });
+    return {
+      maxBins: this.maxBins,
+      binMs: this.binMs,
+      intervalMs: this.typicalInterval(),
+      samples: this.samples,
+      withoutOutput: this.withoutOutput,
+      first: this.first,
+      last: this.last,
+      domains,
+      labels: [...this.labels],
+      sizes: [...this.sizes],
+      bins,
+    };
+  }
+
+  /** A binner in the state of a snapshot, to finish(). Samples added to it do not count towards its typical interval. */
+  static restore(s: BinnerSnapshot): TimeBinner {
+    const binner = new TimeBinner({ maxBins: s.maxBins });
+    binner.binMs = s.binMs;
+    if (s.intervalMs > 0) binner.intervals.set(s.intervalMs, 1);
+    binner.samples = s.samples;
+    binner.withoutOutput = s.withoutOutput;
+    binner.first = s.first;
+    binner.last = s.last;
+    for (const d of s.domains) binner.domainSet.add(d);
+    for (const [d, label] of s.labels) binner.labels.set(d, label);
+    for (const [order, kib] of s.sizes) binner.sizes.set(order, kib);
+    for (const [index, samples, first, last, cells] of s.bins) {
+      const byDomain = new Map<number, Array<[number, number] | undefined>>();
+      cells.forEach((flat, i) => {
+        if (flat.length === 0) return;
+        const byOrder: Array<[number, number] | undefined> = [];
+        for (let k = 0; k + 2 < flat.length; k += 3) byOrder[flat[k]!] = [flat[k + 1]!, flat[k + 2]!];
+        byDomain.set(s.domains[i]!, byOrder);
+      });
+      binner.bins.set(index, { samples, first, last, cells: byDomain });
+      binner.minIndex = Math.min(binner.minIndex, index);
+      binner.maxIndex = Math.max(binner.maxIndex, index);
+    }
+    return binner;
   }
 }
 

@@ -39,7 +39,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const first = runCli([...logs, '-o', out]);
     expect(first.status).toBe(0);
     expect(summaryOf(first.stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
-    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'index.html', 'index.json', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
     const before = mtimes(out);
     const second = runCli([...logs, '-o', out]);
     expect(second.status).toBe(0);
@@ -55,7 +55,8 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const r = runCli([...logs, '-o', out]);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 1 rendered, 3 up to date, 0 without samples, 0 failed');
     const after = mtimes(out);
-    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual(['gap.svg']);
+    // The page shows the window's numbers: it changes with them.
+    expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual(['gap.svg', 'index.html', 'index.json']);
   });
 
   it('re-renders a chart whose log is older than the chart but changed (same size, other time)', () => {
@@ -78,7 +79,10 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const { logs, out } = logFolder('jobs');
     expect(runCli([...logs, '-o', join(out, '1'), '--jobs', '1']).status).toBe(0);
     expect(runCli([...logs, '-o', join(out, '3'), '--jobs', '3']).status).toBe(0);
-    for (const f of readdirSync(join(out, '1'))) {
+    // The page too, but for the minute it was made in.
+    const page = (dir: string): string => readFileSync(join(dir, 'index.html'), 'utf8').replace(/page made [\d-]+ [\d:]+/, 'page made');
+    expect(page(join(out, '3'))).toBe(page(join(out, '1')));
+    for (const f of readdirSync(join(out, '1')).filter((f) => f !== 'index.html')) {
       expect(readFileSync(join(out, '3', f)).equals(readFileSync(join(out, '1', f))), f).toBe(true);
     }
   });
@@ -94,7 +98,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     expect(r.stderr).toContain(`fmfi-plot: ${dir}: is a directory, not a log\n`);
     expect(r.stderr).toContain(`${join(FIXTURES, 'empty.log')}: warning: no samples in this log\n`);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 2 rendered, 0 up to date, 1 without samples, 2 failed');
-    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
   });
 
   it('refuses two logs that would share a chart, and an output folder under a file', () => {
@@ -157,6 +161,9 @@ describe('interruptions', () => {
     return exited;
   }
 
+  /** What the folder holds after a run: the chart and the index page with its data. */
+  const PAGE_AND_CHART = ['index.html', 'index.json', 'vm_frag_20240101_0000.svg'];
+
   const chartWhole = (): void => {
     const svg = readFileSync(join(out, 'vm_frag_20240101_0000.svg'), 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -174,7 +181,7 @@ describe('interruptions', () => {
       // Either the rename happened (a whole new chart) or it did not (the previous one).
       const now = readFileSync(join(out, 'vm_frag_20240101_0000.svg'));
       if (!now.equals(previous)) expect(now.length).toBeGreaterThan(previous.length / 2);
-      expect(readdirSync(out).filter((f) => !f.endsWith('.fmfi-plot-tmp'))).toEqual(['vm_frag_20240101_0000.svg']);
+      expect(readdirSync(out).filter((f) => !f.endsWith('.fmfi-plot-tmp'))).toEqual(PAGE_AND_CHART);
     }
     expect(caught).toBe(1);
     // And in the middle of the render, long before any output.
@@ -182,7 +189,7 @@ describe('interruptions', () => {
     chartWhole();
     const r = await runCliAsync([big, '-o', out]);
     expect(r.status).toBe(0);
-    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    expect(readdirSync(out)).toEqual(PAGE_AND_CHART);
     chartWhole();
   }, 120_000);
 
@@ -217,7 +224,7 @@ describe('interruptions', () => {
     const { signal, ms } = await interruptMidInput((fifo) => [fifo, '-o', out]);
     expect(signal).toBe('SIGINT');
     expect(ms).toBeLessThan(2000);
-    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    expect(readdirSync(out)).toEqual(PAGE_AND_CHART);
     expect(readFileSync(join(out, 'vm_frag_20240101_0000.svg')).equals(previous)).toBe(true);
   }, 60_000);
 

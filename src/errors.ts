@@ -28,6 +28,9 @@ export const Warn = {
   DATE_INVALID: (text: string, rows: number) =>
     `${quoteLine(text)} is not a real date: ${rows === 0 ? 'line' : rows === 1 ? 'line and its row' : `line and its ${rows} rows`} skipped`,
   DATE_PADDED: (text: string) => `date line with extra white space (${quoteLine(text)}): read as a date`,
+  LINE_JOINED: (text: string) =>
+    `a line cut off (${quoteLine(text)}) and joined to the date line of the next sample: ` +
+    'a log that ended in a crash, with another appended to it (cat a b)? The cut line skipped, the sample read',
   DATE_EMBEDDED: (text: string) => `a date inside a stray line (${quoteLine(text)}): line skipped`,
   ORDER_REPEATED: (order: number, domain: number, date: string) =>
     `order ${order} of domain ${domain} appears twice in the sample of ${date}: second row skipped`,
@@ -41,6 +44,19 @@ export const Warn = {
   NO_SAMPLES: () => 'no samples in this log',
   NO_FMFI: (samples: number) =>
     `${samples === 1 ? 'its only sample has no' : `none of its ${samples} samples has`} vm.phys_frag_idx output (kernel without the sysctl?)`,
+  // The order of sample times: each said once per log, at its first sample.
+  TIME_REPEATED: (date: string, line: number) =>
+    `the sample of ${date} has the same time as the sample before it (line ${line}): both kept`,
+  TIME_BACKWARDS: (date: string, by: string, before: string, line: number, dst: boolean) =>
+    `the sample of ${date} is ${by} earlier than the sample before it (${before}, line ${line}): ` +
+    `${dst ? 'the clock was set back (end of daylight saving time?)' : 'the clock was set back'}; ` +
+    'samples kept in log order, charts draw them at their times',
+  TIME_RESTART: (date: string, first: string, line: number) =>
+    `the sample of ${date} goes back to the log's first sample (${first}, line ${line}) or before it: ` +
+    'two logs joined into one (cat a b)? Each boot window belongs in a log of its own; samples kept in log order',
+  BEFORE_BOOT: (date: string, boot: string) =>
+    `the sample of ${date} is before the boot time in the file name (${boot}): ` +
+    'a log of an earlier boot joined to this one (cat a b), or a wrong file name? Samples kept',
   BOOT_TIME_INVALID: (name: string) => `${name} is not a valid vm_frag_YYYYMMDD_HHMM.log time: boot time unknown`,
   DOMAIN_ABSENT: (domain: number) => `no sample has rows of domain ${domain}: nothing to show for --domain ${domain}`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>

@@ -58,9 +58,14 @@ export const Warn = {
     `the sample of ${date} is before the boot time in the file name (${boot}): ` +
     'a log of an earlier boot joined to this one (cat a b), or a wrong file name? Samples kept',
   BOOT_TIME_INVALID: (name: string) => `${name} is not a valid vm_frag_YYYYMMDD_HHMM.log time: boot time unknown`,
-  DOMAIN_ABSENT: (domain: number) => `no sample has rows of domain ${domain}: nothing to show for --domain ${domain}`,
+  DOMAIN_ABSENT: (domain: number, has: readonly string[]) =>
+    `no sample has rows of domain ${domain}: nothing to show for --domain ${domain}; ` +
+    `the log has ${has.length === 1 ? 'domain' : 'domains'} ${has.length === 1 ? has[0] : `${has.slice(0, -1).join(', ')} and ${has.at(-1)}`}`,
   AWK_WOULD_DROP: (sizeKiB: number, order: number) =>
     `rows with a block size of 100000K or more, such as order ${order} (${sizeKiB}K): parse_vm_frag.awk drops them silently; fmfi-plot keeps them`,
+  AWK_DOMAINS_MIXED: (domains: number) =>
+    `its samples have ${domains} domains: as parse_vm_frag.awk does, the awk dialect prints the rows of all of them mixed, ` +
+    'with nothing to tell them apart; --domain N keeps one, --dialect csv adds a domain column',
   // Logs of free block counts (vm.phys_free, /proc/buddyinfo).
   COUNT_ROW_MALFORMED: (title: string, text: string) => `malformed ${title} line (${quoteLine(text)}): skipped`,
   COUNT_ROWS_BEFORE_DATE: (title: string, count: number) =>
@@ -97,6 +102,7 @@ export const Failure = {
   OUTPUT_UNWRITABLE: (file: string, why: string) => `${file}: cannot write: ${why}`,
   OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${dir}: cannot create the output folder: a part of the path is a file`,
   OUTPUT_NOTHING_TO_DRAW: (output: string) => `${output}: no log with samples to compare: nothing written`,
+  OUTPUT_DOMAIN_NOWHERE: (output: string, domain: number) => `${output}: no log has rows of domain ${domain} (--domain): nothing written`,
   OUTPUT_IS_INPUT: (output: string) => `${output}: is also an input: refusing to overwrite it`,
   OUTPUT_CLAIMED: (input: string, output: string, other: string) =>
     `${input}: its output ${output} is already the output of ${other}: skipped (rename one log)`,

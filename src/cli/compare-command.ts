@@ -4,7 +4,10 @@ import { Command, Option } from 'commander';
 import { Failure } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
+import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
+import type { Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
@@ -61,13 +64,23 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
-    const info = await readReported(path, (s) => binner.add(s), reporter, { format: options.inputFormat });
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const add = check === null ? (s: Sample) => binner.add(s) : (s: Sample) => (check.add(s), binner.add(s));
+    const info = await readReported(path, add, reporter, { format: options.inputFormat });
+    const absent = info === null ? null : check?.finish(displayName(path));
+    if (absent) reporter.diagnostic(absent);
     if (info === null) ok = false;
     else binners.push(binner);
   }
   const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  const shown = options.output === '-' ? '<stdout>' : options.output;
   if (windows.length === 0) {
-    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(options.output === '-' ? '<stdout>' : options.output));
+    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(shown));
+    return false;
+  }
+  const domain = options.domain;
+  if (domain !== null && !windows.some((w) => w.bins.domains.includes(domain))) {
+    reporter.error(Failure.OUTPUT_DOMAIN_NOWHERE(shown, domain));
     return false;
   }
   const svg = await renderCompareSvg(windows, options);

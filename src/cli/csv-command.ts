@@ -4,7 +4,8 @@ import { FmfiError, Usage } from '../errors.js';
 import { displayName, LOG_CHUNK } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { openTextSink, type TextSink } from '../io/sinks.js';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/csv/bytes.js';
 import type { CsvHeader, Dialect } from '../views/csv/writer.js';
@@ -51,7 +52,18 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
       }
       return sink.drain();
     };
-    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, { format: options.inputFormat, afterChunk });
+    // --domain: a second look at each sample, only then, to name the domains a log has when it lacks the one asked for.
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const onSample =
+      check === null
+        ? (sample: Sample) => writer.sample(sample, out)
+        : (sample: Sample) => {
+            check.add(sample);
+            writer.sample(sample, out);
+          };
+    const info = await readReported(path, onSample, reporter, { format: options.inputFormat, afterChunk });
+    const absent = info === null ? null : check?.finish(file);
+    if (absent) reporter.diagnostic(absent);
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());

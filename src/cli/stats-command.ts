@@ -1,6 +1,5 @@
 // `fmfi-plot stats LOG...`: numbers per boot window, domain and order, as a table, CSV or JSON.
 import { Command, Option } from 'commander';
-import { Warn } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
@@ -8,6 +7,7 @@ import { openTextSink } from '../io/sinks.js';
 import type { FormatName } from '../formats/registry.js';
 import type { Sample } from '../model.js';
 import type { Reporter } from '../report.js';
+import { DomainCheck } from '../summary/domains.js';
 import { WindowStatsBuilder, type WindowStats } from '../summary/stats.js';
 import { readReported, runStatus } from './inputs.js';
 import { inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
@@ -35,14 +35,19 @@ function onlyDomain(sample: Sample, domain: number): Sample {
 async function statsOf(path: string, options: StatsCommandOptions, reporter: Reporter): Promise<WindowStats | null> {
   const builder = new WindowStatsBuilder(path, bootTimeOf(path));
   const domain = options.domain;
-  const add = domain === null ? (s: Sample) => builder.add(s) : (s: Sample) => builder.add(onlyDomain(s, domain));
+  const check = domain === null ? null : new DomainCheck(domain);
+  const add =
+    domain === null
+      ? (s: Sample) => builder.add(s)
+      : (s: Sample) => {
+          check!.add(s);
+          builder.add(onlyDomain(s, domain));
+        };
   const info = await readReported(path, add, reporter, { format: options.inputFormat });
   if (info === null) return null;
-  const stats = builder.finish();
-  if (domain !== null && stats.samplesWithData === 0 && info.summary.samplesWithData > 0) {
-    reporter.diagnostic({ code: 'DOMAIN_ABSENT', severity: 'warning', file: displayName(path), line: 0, message: Warn.DOMAIN_ABSENT(domain) });
-  }
-  return stats;
+  const absent = check?.finish(displayName(path));
+  if (absent) reporter.diagnostic(absent);
+  return builder.finish();
 }
 
 /** The windows as the chosen format; the csv-stringify and JSON code is loaded only when asked for. */

@@ -41,6 +41,7 @@ export const Warn = {
     `domain ${domain} of the sample of ${date} stops at order ${lowest}, not 0: rows missing (log cut off?)`,
   STRAY_LINE: (text: string) => `unexpected line (${quoteLine(text)}): skipped`,
   LONG_LINE: (limit: number) => `line longer than ${limit} bytes: skipped`,
+  GZIP_DAMAGED: (why: string) => `the gzip data ends early or is damaged (${why}): the log is read up to there`,
   NO_SAMPLES: () => 'no samples in this log',
   NO_FMFI: (samples: number) =>
     `${samples === 1 ? 'its only sample has no' : `none of its ${samples} samples has`} vm.phys_frag_idx output (kernel without the sysctl?)`,
@@ -93,6 +94,8 @@ export const Failure = {
   INPUT_IS_DIRECTORY: (file: string) => `${file}: is a directory, not a log`,
   INPUT_PERMISSION: (file: string) => `${file}: permission denied`,
   INPUT_UNREADABLE: (file: string, why: string) => `${file}: cannot read: ${why}`,
+  INPUT_COMPRESSED: (file: string, kind: string, command: string) =>
+    `${file}: compressed with ${kind}, which fmfi-plot does not read (it reads gzip): decompress it first: ${command} ${file}`,
   OUTPUT_FOLDER_MISSING: (file: string) => `${file}: cannot write: a folder on the way does not exist`,
   OUTPUT_IS_DIRECTORY: (file: string) => `${file}: cannot write: is a directory`,
   OUTPUT_PERMISSION: (file: string) => `${file}: cannot write: permission denied`,

@@ -84,8 +84,57 @@ export const Warn = {
   INDEX_NEEDS_COUNTS: (index: string) =>
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
   ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
+  RANGE_EMPTY: (range: string, first: string, last: string) =>
+    `no sample lies ${range}: its samples run from ${first} to ${last}`,
+  STAMPED_WARNINGS: (chart: string, warnings: number) =>
+    `its chart ${chart} is up to date, but its log gave ${warnings === 1 ? 'a warning' : `${warnings} warnings`} when it was drawn (--force draws it again and shows them)`,
 } as const;
 export type DiagnosticCode = keyof typeof Warn;
+
+/**
+ * Each warning's kind in a few words, for a chart's note on what reading its log met
+ * (`malformed FMFI row (12)`): a chart opened later still tells it was drawn from a damaged log.
+ */
+export const WarnKind = {
+  CRLF: 'CRLF line ends',
+  ROW_CUT_OFF: 'FMFI row cut off',
+  LINE_CUT_OFF: 'last line cut off',
+  ROW_MALFORMED: 'malformed FMFI row',
+  ROWS_BEFORE_DATE: 'rows before the first date',
+  DATE_INVALID: 'date that is no real time',
+  DATE_PADDED: 'date line with blanks',
+  LINE_JOINED: 'cut line joined to a date',
+  DATE_EMBEDDED: 'date inside a stray line',
+  ORDER_REPEATED: 'order twice in a sample',
+  DOMAIN_MALFORMED: 'malformed DOMAIN line',
+  DOMAIN_EMPTY: 'domain without rows',
+  DOMAIN_INCOMPLETE: 'domain with rows missing',
+  STRAY_LINE: 'unexpected line',
+  LONG_LINE: 'line too long',
+  GZIP_DAMAGED: 'gzip data cut short',
+  NO_SAMPLES: 'no samples',
+  NO_FMFI: 'no sysctl output',
+  TIME_REPEATED: 'two samples at one time',
+  TIME_BACKWARDS: 'clock set back',
+  TIME_RESTART: 'two logs joined',
+  BEFORE_BOOT: 'samples before the boot time',
+  BOOT_TIME_INVALID: 'no real boot time in the name',
+  DOMAIN_ABSENT: 'no rows of the --domain',
+  AWK_WOULD_DROP: 'rows the awk script drops',
+  AWK_DOMAINS_MIXED: 'domains mixed in the awk dialect',
+  COUNT_ROW_MALFORMED: 'malformed count line',
+  COUNT_ROWS_BEFORE_DATE: 'counts before the first date',
+  POOLS_DIFFER: 'row with a wrong pool count',
+  COUNTS_INCOMPLETE: 'counts incomplete',
+  ZONE_REPEATED: 'zone twice in a sample',
+  ORDERS_DIFFER: 'zone line of the wrong width',
+  NO_COUNTS: 'no count output',
+  PARTS_ALL_ZERO: 'empty zone',
+  INDEX_NEEDS_COUNTS: 'index without counts',
+  ZONE_ABSENT: 'no such zone',
+  RANGE_EMPTY: 'no sample in --since/--until',
+  STAMPED_WARNINGS: 'warnings when drawn',
+} as const satisfies Record<DiagnosticCode, string>;
 
 /** Failures of one input or output: the run goes on with the others and ends with status 1. */
 export const Failure = {
@@ -124,6 +173,12 @@ export const Usage = {
   TERMINAL: (choices: readonly string[], value: string) => `expected a gnuplot terminal, one of ${choices.join(', ')}; got "${value}".`,
   UPTIME: (value: string) => `expected a duration such as 3d, 12h, 90m or 1d12h, got "${value}".`,
   ORDERS: (value: string) => `expected orders as whole numbers separated by commas (for example 0,5,9,12), got "${value}".`,
+  TIME_SHAPE: (value: string) =>
+    `expected a time as the log writes it (2024-04-08_10:05:00) or in ISO 8601 (2024-04-08T10:05:00, 2024-04-08 10:05, 2024-04-08), got "${value}".`,
+  TIME_ZONED: (value: string) =>
+    `expected a time without a zone, as the log's clock showed it (the log's times have none), got "${value}".`,
+  TIME_NOT_REAL: (value: string) => `expected a real date and time, got "${value}".`,
+  TIME_RANGE_ORDER: (since: string, until: string) => `--until (${until}) is before --since (${since}): no sample could lie between.`,
   NO_LOG: () => 'no LOG given (use - to read standard input)',
   OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
 } as const;

@@ -5,7 +5,7 @@
 //   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Failure, fileError, isFmfiError, Say } from '../errors.js';
+import { Failure, fileError, isFmfiError, Say, Warn } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
@@ -23,6 +23,8 @@ export interface BatchOptions {
   readonly force: boolean;
   readonly jobs: number;
   readonly version: string;
+  /** --strict: a chart found up to date whose log gave warnings says so, as a warning. */
+  readonly strict?: boolean;
 }
 
 export interface BatchSummary {
@@ -99,6 +101,12 @@ export async function renderBatch(
       const made = head === null ? null : readStamp(head);
       if (made !== null && sameStamp(made, stamp)) {
         summary.upToDate++;
+        const warnings = made.warnings ?? 0;
+        if (options.strict === true && warnings > 0) {
+          const message = Warn.STAMPED_WARNINGS(output, warnings);
+          reporter.diagnostic({ code: 'STAMPED_WARNINGS', severity: 'warning', file: displayName(input), line: 0, message });
+          reporter.endFile(displayName(input));
+        }
         continue;
       }
     }

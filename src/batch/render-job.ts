@@ -7,6 +7,8 @@ import { displayName } from '../io/chunks.js';
 import { SampleSelector } from '../summary/select.js';
 import { TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
+import { readingNotes, WarningTally } from '../summary/reading.js';
+import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
 import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
@@ -26,6 +28,8 @@ export interface RenderSettings {
   readonly inputFormat?: FormatName;
   /** Only the Linux zones of this name. */
   readonly zone?: string;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 export interface RenderRequest {
@@ -52,39 +56,53 @@ export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange, index } = settings.chart;
   // What is new since stamps were first written is left out when not set (JSON drops undefined):
   // charts made before stay up to date.
-  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone });
+  const since = settings.range?.since ?? undefined;
+  const until = settings.range?.until ?? undefined;
+  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone, since, until });
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
 export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
   const { input, settings } = request;
+  const file = displayName(input);
   const collector = new DiagnosticCollector(settings.warningLimit);
   const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
+  // Every warning is counted by kind for the chart's note, those beyond --warnings too.
+  const tally = new WarningTally();
+  const diagnostic = (d: Diagnostic): void => {
+    tally.add(d);
+    collector.add(d);
+  };
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
   const chart = await import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
-  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
+  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, file, diagnostic);
+  const range = settings.range === undefined || isWholeLog(settings.range) ? null : new TimeFilter(settings.range, file, diagnostic);
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
-    const sample = (s: Sample): void => add(selector.select(s));
-    const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    const selected = (s: Sample): void => add(selector.select(s));
+    const sample = range === null ? selected : range.wrap(selected);
+    const handlers = { sample, diagnostic, ...(onProgress ? { chunk: onProgress } : {}) };
     info = await streamSamples(input, handlers, { format: settings.inputFormat, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };
   }
+  range?.finish();
   selector.finish();
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
-  const caption = chartCaption(input, info.bootTime, bins);
+  const caption = { ...chartCaption(input, info.bootTime, bins), notes: readingNotes({ range: settings.range, warnings: tally }) };
   const svg = await chart.renderChartSvg(bins, caption, settings.chart);
+  // The stamp keeps the count of warnings, so that --strict fails a rerun that finds the chart up to date.
+  const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;
   if (settings.format === 'png') {
     const png = await (await import('../render/render.js')).svgToPng(svg);
-    data = request.stamp === null ? png : stampPng(png, request.stamp);
+    data = stamp === null ? png : stampPng(png, stamp);
   } else {
-    data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');
+    data = Buffer.from(stamp === null ? svg : stampSvg(svg, stamp), 'utf8');
   }
   return { kind: 'chart', data, samples: bins.samples, ...reported() };
 }

@@ -5,7 +5,7 @@ import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summ
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
-import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, rangeOf, sinceOption, sizeAtLeast, strictOption, untilOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
@@ -24,6 +24,8 @@ interface RenderFlags {
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
+  since?: number;
+  until?: number;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -43,6 +45,8 @@ export function renderCommand(setStatus: SetStatus): Command {
         .argParser(optionParser(parseZRange))
         .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .option('--force', 'render every log, even where the chart is up to date', false)
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
@@ -71,13 +75,14 @@ export function renderCommand(setStatus: SetStatus): Command {
           ...(flags.index === 'fmfi' ? {} : { index: flags.index }),
         },
         zone: flags.zone,
+        range: rangeOf(flags, command),
         format: flags.format,
         warningLimit: flags.warnings,
         inputFormat: flags.inputFormat,
       };
       let summary;
       try {
-        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version() }, reporter, progress);
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version(), strict: flags.strict }, reporter, progress);
       } finally {
         progress.close();
       }

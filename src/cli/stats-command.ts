@@ -10,7 +10,8 @@ import type { Reporter } from '../report.js';
 import { DomainCheck } from '../summary/domains.js';
 import { WindowStatsBuilder, type WindowStats } from '../summary/stats.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { inputFormatOption, inputsOrStdin, parseNonNegativeInt, rangeOf, sinceOption, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter } from './reporter.js';
 
 export const StatsFormat = { table: 'table', csv: 'csv', json: 'json' } as const;
@@ -24,6 +25,8 @@ export interface StatsCommandOptions {
   readonly output: string;
   /** Read every log as this format; by default each log's is recognised. */
   readonly inputFormat?: FormatName;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 /** A sample with only the rows of one domain (a new object: the reader's are reused). */
@@ -43,7 +46,7 @@ async function statsOf(path: string, options: StatsCommandOptions, reporter: Rep
           check!.add(s);
           builder.add(onlyDomain(s, domain));
         };
-  const info = await readReported(path, add, reporter, { format: options.inputFormat });
+  const info = await readReported(path, add, reporter, { format: options.inputFormat, range: options.range });
   if (info === null) return null;
   const absent = check?.finish(displayName(path));
   if (absent) reporter.diagnostic(absent);
@@ -91,6 +94,8 @@ interface StatsFlags {
   inputFormat?: FormatName;
   strict: boolean;
   warnings: number;
+  since?: number;
+  until?: number;
 }
 
 export function statsCommand(setStatus: SetStatus): Command {
@@ -100,6 +105,8 @@ export function statsCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--format <format>', 'table: aligned text; csv: one record per window, domain and order; json: schema fmfi-plot/stats 1').choices(['table', 'csv', 'json']).default('table'))
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -107,7 +114,7 @@ export function statsCommand(setStatus: SetStatus): Command {
     .action(async (logs: string[], flags: StatsFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       const reporter = stderrReporter(flags.warnings);
-      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, inputFormat: flags.inputFormat }, reporter);
+      const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, inputFormat: flags.inputFormat, range: rangeOf(flags, command) }, reporter);
       setStatus(runStatus(ok, flags.strict, reporter));
     });
 }

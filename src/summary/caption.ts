@@ -12,6 +12,8 @@ export interface Caption {
   readonly title: string;
   /** Boot time, time span and sample count. */
   readonly subtitle: string;
+  /** What reading the log met, for the chart's notes (see reading.ts): warnings, the time range kept. */
+  readonly notes?: readonly string[];
 }
 
 /**

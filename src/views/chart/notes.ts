@@ -99,14 +99,28 @@ export function subtitleLines(subtitle: string, width: number, fontSize: number)
   return lines.flatMap((l) => wrap(l, perLine));
 }
 
-/** The notes in lines of at most `width` pixels; the clip note starts a line of its own, after its mark. */
-export function noteLines(bins: TimeBins, clipping: Clipping, scale: HeightScale, width: number, fontSize: number): NoteLine[] {
+/**
+ * The notes in lines of at most `width` pixels: what the bars stand for, then what reading
+ * the log met (`reading`, each on lines of its own), then the clip note after its mark.
+ */
+export function noteLines(
+  bins: TimeBins,
+  clipping: Clipping,
+  scale: HeightScale,
+  width: number,
+  fontSize: number,
+  reading: readonly string[] = [],
+  heightTitle = 'FMFI',
+): NoteLine[] {
   const perLine = charsPerLine(width, fontSize);
-  const general = [binNote(bins), gapNote(bins), withoutOutputNote(bins)].filter((n) => n !== null).join(' ');
+  // The notes on the bars speak of what the height shows (FMFI, or the index --index chose).
+  const shown = (note: string): string => (heightTitle === 'FMFI' ? note : note.replaceAll('FMFI', heightTitle));
+  const general = shown([binNote(bins), gapNote(bins), withoutOutputNote(bins)].filter((n) => n !== null).join(' '));
   const clip = clipNote(clipping, scale);
   return [
     ...wrap(general, perLine).map((text) => ({ text, swatch: false })),
-    ...(clip === null ? [] : wrap(clip, perLine).map((text, i) => ({ text, swatch: i === 0 }))),
+    ...reading.flatMap((note) => wrap(note, perLine).map((text) => ({ text, swatch: false }))),
+    ...(clip === null ? [] : wrap(shown(clip), perLine).map((text, i) => ({ text, swatch: i === 0 }))),
   ];
 }
 

@@ -150,9 +150,14 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   const clipping = countClipped(bins, height);
 
   const title = INDEX_AXIS_TITLE[options.index ?? 'fmfi'];
-  // The notes speak of FMFI; under --index they speak of the index the bars show.
-  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note).map((n) =>
-    title === 'FMFI' ? n : { ...n, text: n.text.replaceAll('FMFI', title) },
+  const notes = noteLines(
+    bins,
+    clipping,
+    height,
+    layout.width - NOTE_INDENT - 2 * PAGE_MARGIN,
+    FONT_SIZE.note,
+    (caption.notes ?? []).map(xmlSafe),
+    title,
   );
   const subtitle = subtitleLines(xmlSafe(caption.subtitle), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.subtitle);
   return {

@@ -168,6 +168,7 @@ export const Usage = {
   SIZE_AT_LEAST: (min: number, value: string) => `expected a size of at least ${min} pixels, got "${value}".`,
   SIZE_RANGE: (min: number, max: number, value: string) => `expected a size in pixels from ${min} to ${max}, got "${value}".`,
   Z_RANGE_SHAPE: (value: string) => `expected MIN:MAX (for example -1000:1000) or auto, got "${value}".`,
+  HEIGHT_RANGE_SHAPE: (value: string) => `expected split, auto or MIN:MAX (for example -1000:1000), got "${value}".`,
   Z_RANGE_FINITE: (value: string) => `expected finite numbers in MIN:MAX, got "${value}".`,
   Z_RANGE_ORDER: (value: string) => `MIN must be less than MAX, got "${value}".`,
   TERMINAL: (choices: readonly string[], value: string) => `expected a gnuplot terminal, one of ${choices.join(', ')}; got "${value}".`,
@@ -179,6 +180,7 @@ export const Usage = {
     `expected a time without a zone, as the log's clock showed it (the log's times have none), got "${value}".`,
   TIME_NOT_REAL: (value: string) => `expected a real date and time, got "${value}".`,
   TIME_RANGE_ORDER: (since: string, until: string) => `--until (${until}) is before --since (${since}): no sample could lie between.`,
+  Z_RANGE_HEATMAP: () => "--z-range is for the 3d style: the heatmap's colours cover every value, in a class per decade below 0",
   NO_LOG: () => 'no LOG given (use - to read standard input)',
   OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
 } as const;

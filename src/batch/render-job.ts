@@ -5,8 +5,8 @@ import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic, Sample } from '../model.js';
 import { displayName } from '../io/chunks.js';
 import { SampleSelector } from '../summary/select.js';
-import { TimeBinner } from '../summary/bins.js';
-import { chartCaption } from '../summary/caption.js';
+import { TimeBinner, type TimeBins } from '../summary/bins.js';
+import { chartCaption, type Caption } from '../summary/caption.js';
 import { readingNotes, WarningTally } from '../summary/reading.js';
 import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
 import type { ChartOptions } from '../views/chart/options.js';
@@ -19,8 +19,14 @@ export function isChartFormat(s: string): s is ChartFormat {
   return Object.hasOwn(ChartFormat, s);
 }
 
+/** `3d`: the oblique chart; `heatmap`: time × block size in colours. */
+export const ChartStyle = { '3d': '3d', heatmap: 'heatmap' } as const;
+export type ChartStyle = keyof typeof ChartStyle;
+
 export interface RenderSettings {
   readonly chart: ChartOptions;
+  /** The kind of picture; absent: the 3D chart. */
+  readonly style?: ChartStyle;
   readonly format: ChartFormat;
   /** Diagnostics kept per log (0: all). */
   readonly warningLimit: number;
@@ -58,7 +64,24 @@ export function settingsKey(settings: RenderSettings): string {
   // charts made before stay up to date.
   const since = settings.range?.since ?? undefined;
   const until = settings.range?.until ?? undefined;
-  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone, since, until });
+  const style = settings.style === 'heatmap' ? 'heatmap' : undefined;
+  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone, since, until, style });
+}
+
+/** What draws one kind of picture: its bin budget and its SVG. */
+interface Picture {
+  maxBins(options: ChartOptions): number;
+  render(bins: TimeBins, caption: Caption, options: ChartOptions): Promise<string>;
+}
+
+async function chartPicture(): Promise<Picture> {
+  const chart = await import('../views/chart/index.js');
+  return { maxBins: chart.maxBinsFor, render: chart.renderChartSvg };
+}
+
+async function heatmapPicture(): Promise<Picture> {
+  const heatmap = await import('../views/heatmap/index.js');
+  return { maxBins: heatmap.maxBinsFor, render: heatmap.renderHeatmapSvg };
 }
 
 /** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
@@ -74,8 +97,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
     collector.add(d);
   };
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const chart = await import('../views/chart/index.js');
-  const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  const picture = settings.style === 'heatmap' ? await heatmapPicture() : await chartPicture();
+  const binner = new TimeBinner({ maxBins: picture.maxBins(settings.chart) });
   const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, file, diagnostic);
   const range = settings.range === undefined || isWholeLog(settings.range) ? null : new TimeFilter(settings.range, file, diagnostic);
   let info: LogInfo;
@@ -94,7 +117,7 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
   const caption = { ...chartCaption(input, info.bootTime, bins), notes: readingNotes({ range: settings.range, warnings: tally }) };
-  const svg = await chart.renderChartSvg(bins, caption, settings.chart);
+  const svg = await picture.render(bins, caption, settings.chart);
   // The stamp keeps the count of warnings, so that --strict fails a rerun that finds the chart up to date.
   const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;

@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { optionError, OptionError, Usage } from '../errors.js';
 import { FORMATS } from '../formats/registry.js';
 import { IndexName } from '../indices.js';
-import type { ZRange } from '../summary/height.js';
+import type { HeightRange, ZRange } from '../summary/height.js';
 import { parseTimeBound, timeRange, type TimeRange } from '../summary/time-range.js';
 
 export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
@@ -77,7 +77,7 @@ export const zoneOption = (): Option => new Option('--zone <NAME>', 'keep only t
  * The height range a picture uses: the one given, or the index's own (unusable runs from 0
  * to 1000; FMFI and extfrag from -1000).
  */
-export function zRangeFor(zRange: ZRange, index: IndexName, command: Command): ZRange {
+export function zRangeFor<R extends HeightRange>(zRange: R, index: IndexName, command: Command): R | ZRange {
   if (command.getOptionValueSource('zRange') === 'cli' || index !== 'unusable') return zRange;
   return { kind: 'fixed', min: 0, max: 1000 };
 }

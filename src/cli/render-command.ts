@@ -1,7 +1,7 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import { DEFAULT_HEIGHT_RANGE, formatHeightRange, parseHeightRange, type HeightRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
@@ -9,13 +9,15 @@ import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
+import { Usage } from '../errors.js';
+import { ChartStyle } from '../batch/render-job.js';
 
 interface RenderFlags {
   outDir: string;
   format: 'svg' | 'png';
   width: number;
   height: number;
-  zRange: ZRange;
+  zRange: HeightRange;
   force: boolean;
   jobs: number;
   quiet: boolean;
@@ -26,6 +28,7 @@ interface RenderFlags {
   zone?: string;
   since?: number;
   until?: number;
+  style: ChartStyle;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -41,9 +44,18 @@ export function renderCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_CHART_OPTIONS.height),
     )
     .addOption(
-      new Option('--z-range <MIN:MAX|auto>', 'FMFI range of the height axis; values beyond it are drawn at the limit and marked')
-        .argParser(optionParser(parseZRange))
-        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
+      new Option(
+        '--z-range <split|auto|MIN:MAX>',
+        'the height axis. split: 0 to 1000 linear above the zero plane, below it a log scale down to the lowest value, nothing clipped; ' +
+          'auto: linear over the data; MIN:MAX: linear, values beyond drawn at the limit and marked (-1000:1000: the original template)',
+      )
+        .argParser(optionParser(parseHeightRange))
+        .default(DEFAULT_HEIGHT_RANGE, formatHeightRange(DEFAULT_HEIGHT_RANGE)),
+    )
+    .addOption(
+      new Option('--style <STYLE>', '3d: the oblique chart, a row of bars per block size; heatmap: time across, block size up, FMFI as colour')
+        .choices(Object.keys(ChartStyle))
+        .default('3d'),
     )
     .addOption(sinceOption())
     .addOption(untilOption())
@@ -60,6 +72,9 @@ export function renderCommand(setStatus: SetStatus): Command {
     .exitOverride()
     .action(async (logs: string[], flags: RenderFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
+      if (flags.style === 'heatmap' && command.getOptionValueSource('zRange') === 'cli') {
+        command.error(`error: ${Usage.Z_RANGE_HEATMAP()}`, { exitCode: ExitStatus.usage });
+      }
       const live = process.stderr.isTTY && !flags.quiet;
       const write = (s: string): void => void process.stderr.write(s);
       const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
@@ -76,6 +91,7 @@ export function renderCommand(setStatus: SetStatus): Command {
         },
         zone: flags.zone,
         range: rangeOf(flags, command),
+        ...(flags.style === 'heatmap' ? { style: flags.style } : {}),
         format: flags.format,
         warningLimit: flags.warnings,
         inputFormat: flags.inputFormat,

@@ -34,7 +34,10 @@ export function plural(n: number, word: string): string {
 export function chartCaption(source: string, bootTime: LocalTime | null, bins: TimeBins): Caption {
   const title = source === '-' ? 'standard input' : basename(source);
   const parts: string[] = [bootTime === null ? 'boot time unknown' : `booted ${formatHuman(bootTime)}`];
-  if (bins.first !== null && bins.last !== null) {
+  if (bins.first !== null && bins.first === bins.last) {
+    // One instant, not a span of 0 s.
+    parts.push(`at ${formatHuman(bins.first, true)} only`);
+  } else if (bins.first !== null && bins.last !== null) {
     parts.push(`${formatHuman(bins.first)} – ${formatHuman(bins.last)} (${formatSpan(bins.last - bins.first)})`);
   }
   parts.push(plural(bins.samples, 'sample'));

@@ -4,26 +4,22 @@ import { formatCount as count, formatSpan, plural } from '../../summary/caption.
 import type { Clipping } from '../../summary/height.js';
 import { formatKiB } from '../../summary/sizes.js';
 import type { HeightScale } from './height-scale.js';
+import { formatHeight } from '../../summary/height.js';
+import { gapNote, withoutOutputNote, wrap } from '../../summary/notes.js';
 
+export { gapNote, withoutOutputNote, wrap };
 
 /** FMFI as people write it: the minus sign of typography, thousands grouped. */
-export function formatFmfi(v: number): string {
-  return v < 0 ? `−${count(-v)}` : count(v);
-}
+export const formatFmfi = formatHeight;
+
 
 /** What a bar stands for, or null when every bar is one sample. */
 export function binNote(bins: TimeBins): string | null {
   if (bins.maxSamplesPerBin <= 1) return null;
-  return `Each bar: the worst (highest) FMFI of up to ${count(bins.maxSamplesPerBin)} samples (${formatSpan(bins.binMs)}).`;
-}
-
-export function gapNote(bins: TimeBins): string | null {
-  return bins.bins.some((b) => b.afterGap) ? 'Gaps: no samples (machine off, cron job stopped).' : null;
-}
-
-export function withoutOutputNote(bins: TimeBins): string | null {
-  const n = bins.samplesWithoutOutput;
-  return n === 0 ? null : `${plural(n, 'sample')} without vm.phys_frag_idx output not shown.`;
+  return (
+    `Each bar: the worst (highest) FMFI of up to ${count(bins.maxSamplesPerBin)} samples (${formatSpan(bins.binMs)}); ` +
+    'below the plane, paler, how low the best of them reached.'
+  );
 }
 
 export function clipNote(clipping: Clipping, scale: HeightScale): string | null {
@@ -47,22 +43,6 @@ export interface NoteLine {
  * `width` with a little to spare. (Vega's own 0.8 em guess would cut lines that fit.)
  */
 const NOTE_CHAR_EM = 0.62;
-
-/** Words of `text` in lines of at most `perLine` characters (a longer word gets a line of its own). */
-export function wrap(text: string, perLine: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > perLine) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
 
 function charsPerLine(width: number, fontSize: number): number {
   return Math.max(20, Math.floor(width / (fontSize * NOTE_CHAR_EM)));

@@ -20,7 +20,7 @@ function logFolder(name: string): { logs: string[]; out: string } {
   const dir = join(root, name);
   mkdirSync(dir);
   const logs = ['vm_frag_20240408_1005.log', 'numa-2-domains.log', 'gap.log', 'orders-11.log'].map((f) => {
-    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240415_0930.log' : f);
+    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240408_0930.log' : f);
     copyFileSync(join(FIXTURES, f), to);
     return to;
   });
@@ -39,7 +39,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const first = runCli([...logs, '-o', out]);
     expect(first.status).toBe(0);
     expect(summaryOf(first.stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
-    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'orders-11.svg', 'vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
     const before = mtimes(out);
     const second = runCli([...logs, '-o', out]);
     expect(second.status).toBe(0);
@@ -94,7 +94,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     expect(r.stderr).toContain(`fmfi-plot: ${dir}: is a directory, not a log\n`);
     expect(r.stderr).toContain(`${join(FIXTURES, 'empty.log')}: warning: no samples in this log\n`);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 2 rendered, 0 up to date, 1 without samples, 2 failed');
-    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
   });
 
   it('refuses two logs that would share a chart, and an output folder under a file', () => {

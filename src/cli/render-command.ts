@@ -47,7 +47,7 @@ export function renderCommand(setStatus: SetStatus): Command {
       new Option(
         '--z-range <split|auto|MIN:MAX>',
         'the height axis. split: 0 to 1000 linear above the zero plane, below it a log scale down to the lowest value, nothing clipped; ' +
-          'auto: linear over the data; MIN:MAX: linear, values beyond drawn at the limit and marked (-1000:1000: the original template)',
+          'auto: linear over the data; MIN:MAX: linear, values beyond drawn at the limit and marked (-1000:1000: the original template); 3d style only',
       )
         .argParser(optionParser(parseHeightRange))
         .default(DEFAULT_HEIGHT_RANGE, formatHeightRange(DEFAULT_HEIGHT_RANGE)),

@@ -5,6 +5,7 @@
 // pinned at the limit) collapse into one segment. A gap in sampling, or a bin without
 // this order, ends the path's current piece, so it shows as a gap.
 import type { TimeBins } from '../../summary/bins.js';
+import type { TimeSpan } from '../../summary/time-frame.js';
 import { heightY, type HeightScale } from './height-scale.js';
 import type { Layout } from './layout.js';
 
@@ -27,16 +28,9 @@ export function px(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
 
-/** Maps times to x in the front face. */
-export interface TimeFrame {
-  readonly start: number;
-  readonly end: number;
+/** Maps times to x in the front face: the window's time span, `width` pixels wide. */
+export interface TimeFrame extends TimeSpan {
   readonly width: number;
-  /**
-   * The shortest a bar lasts: a sample stands for the time until the next one, so the
-   * last bar before a gap or the end is as wide as the others, not just its bin.
-   */
-  readonly barMs: number;
 }
 
 export function timeX(frame: TimeFrame, t: number): number {

@@ -15,6 +15,7 @@ import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
 import { px, rowShape, timeX, type TimeFrame } from './rows.js';
 import { chooseTimeTicks, instantTicks, type TimeTicks } from '../../summary/time-ticks.js';
+import { isInstant, timeSpan } from '../../summary/time-frame.js';
 import { xmlSafe } from '../../render/xml-text.js';
 
 /** One path to draw in a panel, in drawing order (back rows first). */
@@ -74,31 +75,8 @@ export const PAGE_MARGIN = 16;
 /** Room left of a note line for the clip mark. */
 export const NOTE_INDENT = 26;
 
-/** A window shorter than this is widened so that a single sample still gets a visible bar. */
-const MIN_SPAN = 60_000;
-/** A window of one instant: its bars a slab this wide, in a frame this many times wider around it. */
-const INSTANT_BAR_MS = 1000;
-const INSTANT_FRAME_BARS = 41;
-
-/** Whether every sample of the window has the same time (one sample, or several logged at once). */
-export function isInstant(bins: TimeBins): boolean {
-  return bins.first !== null && bins.first === bins.last;
-}
-
 function timeFrame(bins: TimeBins, width: number): TimeFrame {
-  const first = bins.bins[0];
-  const last = bins.bins[bins.bins.length - 1];
-  const start = first?.start ?? bins.first ?? 0;
-  if (isInstant(bins)) {
-    // One instant reads as one: a slab in the middle of the axis, not a minute of time.
-    const half = Math.floor(INSTANT_FRAME_BARS / 2) * INSTANT_BAR_MS;
-    return { start: start - half, end: start + INSTANT_BAR_MS + half, width, barMs: INSTANT_BAR_MS };
-  }
-  const lastStart = last?.start ?? start;
-  // One sampling period per bar; a log with a single time has no period, so its bars fill the window.
-  const barMs = bins.intervalMs > 0 ? bins.intervalMs : MIN_SPAN;
-  const end = Math.max(last?.end ?? start, lastStart + barMs, start + MIN_SPAN);
-  return { start, end, width, barMs };
+  return { ...timeSpan(bins), width };
 }
 
 /** The box around the rows, the grid on its walls and the base plane, as path text. */

@@ -11,7 +11,8 @@ import { lowestValue } from '../../summary/height.js';
 import { gapNote, withoutOutputNote, wrap } from '../../summary/notes.js';
 import { INK, MUTED_INK } from '../../summary/palette.js';
 import { formatKiB } from '../../summary/sizes.js';
-import { chooseTimeTicks, type TimeTicks } from '../../summary/time-ticks.js';
+import { isInstant, timeSpan, type TimeSpan } from '../../summary/time-frame.js';
+import { chooseTimeTicks, instantTicks, type TimeTicks } from '../../summary/time-ticks.js';
 import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { classOf, colourClass, legendClasses } from './classes.js';
 import type { HeatmapOptions } from './options.js';
@@ -26,11 +27,6 @@ const FOOTER = 60;
 const NOTE_FONT_SIZE = 12;
 const NOTE_LINE = 17;
 const LABEL_FONT_SIZE = 11;
-/** A window shorter than this is widened, as on the chart. */
-const MIN_SPAN = 60_000;
-/** A window of one instant: a slab this wide in a frame this many times wider. */
-const INSTANT_BAR_MS = 1000;
-const INSTANT_FRAME_BARS = 41;
 
 /** The plot's width in pixels: one bin per pixel column at most. */
 export function heatmapPlotWidth(options: Pick<HeatmapOptions, 'width'>): number {
@@ -53,27 +49,8 @@ export interface HeatmapCell {
   readonly x2: number;
 }
 
-interface Frame {
-  readonly start: number;
-  readonly end: number;
-  /** The shortest a cell lasts: a sample stands for the time until the next. */
-  readonly barMs: number;
-}
-
-function frameOf(bins: TimeBins): Frame {
-  const first = bins.bins[0];
-  const last = bins.bins[bins.bins.length - 1];
-  const start = first?.start ?? bins.first ?? 0;
-  if (bins.first !== null && bins.first === bins.last) {
-    const half = Math.floor(INSTANT_FRAME_BARS / 2) * INSTANT_BAR_MS;
-    return { start: start - half, end: start + INSTANT_BAR_MS + half, barMs: INSTANT_BAR_MS };
-  }
-  const barMs = bins.intervalMs > 0 ? bins.intervalMs : MIN_SPAN;
-  return { start, end: Math.max(last?.end ?? start, (last?.start ?? start) + barMs, start + MIN_SPAN), barMs };
-}
-
 /** 2. The cells: a bin reaches to the next when sampling went on; neighbours of one class are one cell. */
-export function heatmapCells(bins: TimeBins, frame: Frame): HeatmapCell[] {
+export function heatmapCells(bins: TimeBins, frame: TimeSpan): HeatmapCell[] {
   const cells: HeatmapCell[] = [];
   const list = bins.bins;
   bins.domains.forEach((_, p) => {
@@ -132,8 +109,8 @@ export function heatmapSpec(bins: TimeBins, caption: Caption, options: HeatmapOp
   const panelHeight = Math.max(12 * Math.max(1, bins.orders.length), Math.round(options.height) - HEADER - FOOTER - 60);
 
   // 1.
-  const frame = frameOf(bins);
-  const ticks = chooseTimeTicks(frame.start, frame.end, plotWidth, LABEL_FONT_SIZE);
+  const frame = timeSpan(bins);
+  const ticks = isInstant(bins) ? instantTicks(bins.first!, LABEL_FONT_SIZE) : chooseTimeTicks(frame.start, frame.end, plotWidth, LABEL_FONT_SIZE);
   // 2.
   const cells = heatmapCells(bins, frame);
   const classes = legendClasses(lowestValue(bins) ?? 0);

@@ -1,15 +1,14 @@
 // The sentences on and behind the chart: the notes under the panels and the description for screen readers.
 import type { TimeBins } from '../../summary/bins.js';
 import { formatCount as count, formatSpan, plural } from '../../summary/caption.js';
-import type { Clipping } from '../../summary/height.js';
+import { formatHeight, type Clipping } from '../../summary/height.js';
+import { gapNote, withoutOutputNote, wrap } from '../../summary/notes.js';
 import { formatKiB } from '../../summary/sizes.js';
 import type { HeightScale } from './height-scale.js';
-import { formatHeight } from '../../summary/height.js';
-import { gapNote, withoutOutputNote, wrap } from '../../summary/notes.js';
 
 export { gapNote, withoutOutputNote, wrap };
 
-/** FMFI as people write it: the minus sign of typography, thousands grouped. */
+/** FMFI as people write it: the minus sign of typography, thousands grouped (one formatter: summary/height.ts). */
 export const formatFmfi = formatHeight;
 
 

@@ -201,7 +201,7 @@ function noteMarks(scene: Scene): Mark[] {
 /** The chart of one boot window as a Vega spec. `bins` must hold at least one sample. */
 export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOptions): Spec {
   const scene = chartScene(bins, caption, options);
-  const { layout, frame, height } = scene;
+  const { layout, frame } = scene;
   const panelOf = new Map(bins.domains.map((domain, i) => [domain, i]));
   return {
     // 1. The page: the padding holds the title, so panels start at y = 0.

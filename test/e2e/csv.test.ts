@@ -204,6 +204,25 @@ describe('fmfi-plot csv options', () => {
     expect(runCli(['csv', '--dialect', 'csv', fixture('numa-2-domains.log')]).stderr).toBe('');
   });
 
+  it('names two logs joined into one (cat a b) once, and prints every row of both', () => {
+    const newer = readFileSync(fixture('vm_frag_20240617_1430.log'));
+    const older = readFileSync(fixture('vm_frag_20240610_0912.log'));
+    const joined = runCli(['csv', '-'], { input: Buffer.concat([newer, older]) });
+    expect(joined.status).toBe(0);
+    expect(joined.stderr).toBe(
+      `<stdin>:${newer.toString('latin1').split('\n').length}: warning: the sample of 2024-06-10_09:15:00 goes back to the log's first sample ` +
+        '(2024-06-17_14:35:00, line 1) or before it: two logs joined into one (cat a b)? Each boot window belongs in a log of its own; samples kept in log order\n',
+    );
+    expect(joined.stdout.equals(Buffer.concat([runCli(['csv', fixture('vm_frag_20240617_1430.log')]).stdout, runCli(['csv', fixture('vm_frag_20240610_0912.log')]).stdout]))).toBe(true);
+    // Under the name of the newer boot, the older samples lie before its boot time: said too.
+    const named = join(dir, 'vm_frag_20240617_1430.log');
+    writeFileSync(named, Buffer.concat([older, newer]));
+    expect(runCli(['csv', named]).stderr).toBe(
+      `${named}:1: warning: the sample of 2024-06-10_09:15:00 is before the boot time in the file name (2024-06-17 14:30): ` +
+        'a log of an earlier boot joined to this one (cat a b), or a wrong file name? Samples kept\n',
+    );
+  });
+
   it('--domain N on a log without domain N warns and names the domains it has', () => {
     const r = runCli(['csv', '--domain', '5', fixture('numa-2-domains.log'), fixture('buddyinfo_20240408_1005.log'), fixture('numa-4-domains.log')]);
     expect(r.status).toBe(0);

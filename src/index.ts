@@ -2,7 +2,7 @@
 //
 //   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
 //   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
-//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript,
+//   views/    summary → an output         chartSpec, heatmapSpec, compareSpec, formatCsv, gnuplotScript,
 //                                         formatOpenMetrics, indexPageHtml
 //   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
 //
@@ -42,6 +42,7 @@ export {
 export { bootTimeFromName, type BootTimeResult } from './formats/boot-time.js';
 export type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './formats/format.js';
 export { bootTimeOf, parseLog, readWindow, streamLog, type LogHandlers, type LogInfo, type ReadOptions } from './formats/read.js';
+export { compressionOf, decompressed, type Compression } from './io/decompress.js';
 export { DEFAULT_FORMAT, FORMATS, isFormatName, openReader, recogniseFormat, type FormatName } from './formats/registry.js';
 
 // What every view shares
@@ -49,15 +50,27 @@ export { binSamples, TimeBinner, type Bin, type BinCell, type BinnerSnapshot, ty
 export { chartCaption, formatCount, formatSpan, type Caption } from './summary/caption.js';
 export {
   countClipped,
+  DEFAULT_HEIGHT_RANGE,
   DEFAULT_Z_RANGE,
+  formatHeight,
+  formatHeightRange,
   formatZRange,
   heightLimits,
   heightTicks,
+  parseHeightRange,
   parseZRange,
+  splitPosition,
+  splitScale,
+  splitTicks,
   type Clipping,
   type HeightLimits,
+  type HeightRange,
+  type SplitScale,
   type ZRange,
 } from './summary/height.js';
+export { DomainCheck } from './summary/domains.js';
+export { readingNotes, WarningTally } from './summary/reading.js';
+export { parseTimeBound, TimeFilter, timeRange, WHOLE_LOG, type TimeRange } from './summary/time-range.js';
 export { orderColours, type OrderColours } from './summary/palette.js';
 export { formatKiB } from './summary/sizes.js';
 export { windowStats, WindowStatsBuilder, type DomainStats, type OrderStats, type WindowStats } from './summary/stats.js';
@@ -75,6 +88,13 @@ export {
 // Views
 export { chartSpec, DEFAULT_CHART_OPTIONS, maxBinsFor as chartMaxBins, renderChartSvg, type ChartOptions } from './views/chart/index.js';
 export { formatCsv, type CsvOptions, type Dialect } from './views/csv/writer.js';
+export {
+  DEFAULT_HEATMAP_OPTIONS,
+  heatmapSpec,
+  maxBinsFor as heatmapMaxBins,
+  renderHeatmapSvg,
+  type HeatmapOptions,
+} from './views/heatmap/index.js';
 export {
   compareDescription,
   compareSpec,

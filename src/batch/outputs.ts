@@ -3,9 +3,17 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { failure, fileError, Failure } from '../errors.js';
 
-/** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
+/**
+ * A log's name without `.log` and without the compression suffix, keeping newsyslog's
+ * rotation number: `x.log` and `x.log.gz` are `x`, `x.log.0.gz` is `x.0`.
+ */
+export function logStem(name: string): string {
+  return name.replace(/\.(?:gz|bz2|xz|zst)$/, '').replace(/\.log(\.\d+)?$/, '$1');
+}
+
+/** `<dir>/<log name without .log>.<ext>` (see logStem); standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {
-  const name = input === '-' ? 'stdin' : basename(input).replace(/\.log$/, '');
+  const name = input === '-' ? 'stdin' : logStem(basename(input));
   return join(dir, `${name}.${ext}`);
 }
 

@@ -8,7 +8,7 @@
 //   4. the index page, from the digests (see index-page.ts)
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Failure, fileError, isFmfiError, Say } from '../errors.js';
+import { Failure, fileError, isFmfiError, Say, Warn } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
@@ -31,6 +31,8 @@ export interface BatchOptions {
   readonly version: string;
   /** The index page of the folder; null leaves it alone (--no-index). */
   readonly page: Omit<PageOptions, 'rewrite'> | null;
+  /** --strict: a chart found up to date whose log gave warnings says so, as a warning. */
+  readonly strict?: boolean;
 }
 
 export interface BatchSummary {
@@ -114,6 +116,12 @@ export async function renderBatch(
     const digest = index !== null && !index.isFresh(basename(output), stamp);
     if (!draw) {
       summary.upToDate++;
+      const warnings = made?.warnings ?? 0;
+      if (options.strict === true && warnings > 0) {
+        const message = Warn.STAMPED_WARNINGS(output, warnings);
+        reporter.diagnostic({ code: 'STAMPED_WARNINGS', severity: 'warning', file: displayName(input), line: 0, message });
+        reporter.endFile(displayName(input));
+      }
       if (!digest) {
         index?.keep(basename(output), input);
         continue;

@@ -5,8 +5,10 @@ import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic, Sample } from '../model.js';
 import { displayName } from '../io/chunks.js';
 import { SampleSelector } from '../summary/select.js';
-import { TimeBinner } from '../summary/bins.js';
-import { chartCaption } from '../summary/caption.js';
+import { TimeBinner, type TimeBins } from '../summary/bins.js';
+import { chartCaption, type Caption } from '../summary/caption.js';
+import { readingNotes, WarningTally } from '../summary/reading.js';
+import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
 import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
 import { DigestBuilder, type WindowDigest } from './digest.js';
@@ -18,8 +20,14 @@ export function isChartFormat(s: string): s is ChartFormat {
   return Object.hasOwn(ChartFormat, s);
 }
 
+/** `3d`: the oblique chart; `heatmap`: time × block size in colours. */
+export const ChartStyle = { '3d': '3d', heatmap: 'heatmap' } as const;
+export type ChartStyle = keyof typeof ChartStyle;
+
 export interface RenderSettings {
   readonly chart: ChartOptions;
+  /** The kind of picture; absent: the 3D chart. */
+  readonly style?: ChartStyle;
   readonly format: ChartFormat;
   /** Diagnostics kept per log (0: all). */
   readonly warningLimit: number;
@@ -27,6 +35,8 @@ export interface RenderSettings {
   readonly inputFormat?: FormatName;
   /** Only the Linux zones of this name. */
   readonly zone?: string;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 export interface RenderRequest {
@@ -58,53 +68,102 @@ export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange, index } = settings.chart;
   // What is new since stamps were first written is left out when not set (JSON drops undefined):
   // charts made before stay up to date.
-  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone });
+  const since = settings.range?.since ?? undefined;
+  const until = settings.range?.until ?? undefined;
+  const style = settings.style === 'heatmap' ? 'heatmap' : undefined;
+  return JSON.stringify({ format: settings.format, width, height, zRange, inputFormat: settings.inputFormat, index, zone: settings.zone, since, until, style });
+}
+
+/** What draws one kind of picture: its bin budget, and for some bins its description and its SVG. */
+interface Picture {
+  maxBins(options: ChartOptions): number;
+  draw(bins: TimeBins, caption: Caption, options: ChartOptions): Drawing;
+}
+
+/** A picture's `<desc>` (the index page shows it), and its SVG, drawn only when asked for. */
+interface Drawing {
+  readonly description: string;
+  svg(): Promise<string>;
+}
+
+async function chartPicture(): Promise<Picture> {
+  const chart = await import('../views/chart/index.js');
+  return {
+    maxBins: chart.maxBinsFor,
+    draw: (bins, caption, options) => {
+      const spec = chart.chartSpec(bins, caption, options);
+      const text = chart.chartText(spec, caption);
+      return { description: text.description, svg: async () => (await import('../render/render.js')).renderVegaSvg(spec, text) };
+    },
+  };
+}
+
+async function heatmapPicture(): Promise<Picture> {
+  const heatmap = await import('../views/heatmap/index.js');
+  return {
+    maxBins: heatmap.maxBinsFor,
+    draw: (bins, caption, options) => ({
+      description: heatmap.heatmapDescription(bins, caption, options),
+      svg: () => heatmap.renderHeatmapSvg(bins, caption, options),
+    }),
+  };
 }
 
 /** Renders one log (or only reads it for its digest). Never throws for a bad input: a failure is an outcome; a bug is thrown. */
 export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
   const { input, settings } = request;
+  const file = displayName(input);
   const collector = new DiagnosticCollector(settings.warningLimit);
   const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
+  // Every warning is counted by kind for the chart's note, those beyond --warnings too.
+  const tally = new WarningTally();
+  const diagnostic = (d: Diagnostic): void => {
+    tally.add(d);
+    collector.add(d);
+  };
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const chart = await import('../views/chart/index.js');
-  const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
-  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
+  const picture = settings.style === 'heatmap' ? await heatmapPicture() : await chartPicture();
+  const binner = new TimeBinner({ maxBins: picture.maxBins(settings.chart) });
+  const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, file, diagnostic);
+  const range = settings.range === undefined || isWholeLog(settings.range) ? null : new TimeFilter(settings.range, file, diagnostic);
   const digest = request.digest ? new DigestBuilder(input, settings.zone) : null;
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
-    const sample =
+    const selected =
       digest === null
         ? (s: Sample): void => add(selector.select(s))
         : (s: Sample): void => {
             digest.add(s);
             add(selector.select(s));
           };
-    const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    const sample = range === null ? selected : range.wrap(selected);
+    const handlers = { sample, diagnostic, ...(onProgress ? { chunk: onProgress } : {}) };
     info = await streamSamples(input, handlers, { format: settings.inputFormat, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };
   }
+  range?.finish();
   selector.finish();
   const bins = binner.finish();
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
-  const caption = chartCaption(input, info.bootTime, bins);
-  const spec = chart.chartSpec(bins, caption, settings.chart);
-  const text = chart.chartText(spec, caption);
-  const digested = digest?.finish(text.description) ?? null;
+  const caption = { ...chartCaption(input, info.bootTime, bins), notes: readingNotes({ range: settings.range, warnings: tally }) };
+  const drawing = picture.draw(bins, caption, settings.chart);
+  const digested = digest?.finish(drawing.description) ?? null;
   if (!request.draw) {
     if (digested === null) throw new Error('renderLog: neither a chart nor a digest asked for');
     return { kind: 'digest', digest: digested, ...reported() };
   }
-  const svg = await (await import('../render/render.js')).renderVegaSvg(spec, text);
+  const svg = await drawing.svg();
+  // The stamp keeps the count of warnings, so that --strict fails a rerun that finds the chart up to date.
+  const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;
   if (settings.format === 'png') {
     const png = await (await import('../render/render.js')).svgToPng(svg);
-    data = request.stamp === null ? png : stampPng(png, request.stamp);
+    data = stamp === null ? png : stampPng(png, stamp);
   } else {
-    data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');
+    data = Buffer.from(stamp === null ? svg : stampSvg(svg, stamp), 'utf8');
   }
   return { kind: 'chart', data, samples: bins.samples, digest: digested, ...reported() };
 }

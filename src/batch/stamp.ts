@@ -13,6 +13,11 @@ export interface Stamp {
   /** The log's size and modification time when it was read. */
   readonly logSize: number;
   readonly logMtimeMs: number;
+  /**
+   * Warnings its log gave when the chart was drawn (absent in charts of older versions):
+   * not part of being up to date, but --strict fails on an up-to-date chart that had some.
+   */
+  readonly warnings?: number;
 }
 
 const KEY = 'fmfi-plot-stamp';
@@ -27,7 +32,8 @@ function isStamp(v: unknown): v is Stamp {
   return (
     typeof s === 'object' && s !== null &&
     typeof s.version === 'string' && typeof s.options === 'string' &&
-    typeof s.logSize === 'number' && typeof s.logMtimeMs === 'number'
+    typeof s.logSize === 'number' && typeof s.logMtimeMs === 'number' &&
+    (s.warnings === undefined || typeof s.warnings === 'number')
   );
 }
 

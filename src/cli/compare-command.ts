@@ -4,14 +4,18 @@ import { Command, Option } from 'commander';
 import { Failure } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
+import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
+import type { Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
 import { MIN_WIDTH } from '../views/chart/options.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, rangeOf, sinceOption, sizeAtLeast, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface CompareCommandOptions extends CompareOptions {
@@ -22,6 +26,8 @@ export interface CompareCommandOptions extends CompareOptions {
   readonly format: 'svg' | 'png';
   /** Cut every window at this uptime (milliseconds); null: keep all. */
   readonly uptimeMs: number | null;
+  /** --since and --until: only the samples of this stretch of (wall-clock) time. */
+  readonly range?: TimeRange;
 }
 
 /** A LOG argument: a path, or `LABEL=PATH` naming the window in the legend. */
@@ -61,13 +67,23 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
-    const info = await readReported(path, (s) => binner.add(s), reporter, { format: options.inputFormat });
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const add = check === null ? (s: Sample) => binner.add(s) : (s: Sample) => (check.add(s), binner.add(s));
+    const info = await readReported(path, add, reporter, { format: options.inputFormat, range: options.range });
+    const absent = info === null ? null : check?.finish(displayName(path));
+    if (absent) reporter.diagnostic(absent);
     if (info === null) ok = false;
     else binners.push(binner);
   }
   const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  const shown = options.output === '-' ? '<stdout>' : options.output;
   if (windows.length === 0) {
-    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(options.output === '-' ? '<stdout>' : options.output));
+    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(shown));
+    return false;
+  }
+  const domain = options.domain;
+  if (domain !== null && !windows.some((w) => w.bins.domains.includes(domain))) {
+    reporter.error(Failure.OUTPUT_DOMAIN_NOWHERE(shown, domain));
     return false;
   }
   const svg = await renderCompareSvg(windows, options);
@@ -87,6 +103,8 @@ interface CompareFlags {
   inputFormat?: FormatName;
   strict: boolean;
   warnings: number;
+  since?: number;
+  until?: number;
 }
 
 export function compareCommand(setStatus: SetStatus): Command {
@@ -104,6 +122,8 @@ export function compareCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12 (default: all)').argParser(optionParser(parseOrders)))
     .addOption(new Option('--domain <N>', 'show only NUMA domain N (default: all, a band of panels each)').argParser(parseNonNegativeInt))
     .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m (default: all)').argParser(optionParser(parseUptime)))
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -122,6 +142,7 @@ export function compareCommand(setStatus: SetStatus): Command {
           domain: flags.domain ?? null,
           uptimeMs: flags.uptime ?? null,
           inputFormat: flags.inputFormat,
+          range: rangeOf(flags, command),
         },
         reporter,
       );

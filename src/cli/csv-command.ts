@@ -4,13 +4,15 @@ import { FmfiError, Usage } from '../errors.js';
 import { displayName, LOG_CHUNK } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { openTextSink, type TextSink } from '../io/sinks.js';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
 import { ByteBuilder } from '../views/bytes.js';
 import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
-import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, rangeOf, sinceOption, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 // What only some runs need (the csv dialect and csv-stringify, --out-dir) is imported where
@@ -25,6 +27,8 @@ export interface CsvCommandOptions {
   readonly allOrNothing?: boolean;
   /** Every log read as this format; by default each log's own. */
   readonly inputFormat?: FormatName;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 /** Output is handed to the sink in pieces of at least this many bytes. */
@@ -51,7 +55,18 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
       }
       return sink.drain();
     };
-    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, { format: options.inputFormat, afterChunk });
+    // --domain: a second look at each sample, only then, to name the domains a log has when it lacks the one asked for.
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const onSample =
+      check === null
+        ? (sample: Sample) => writer.sample(sample, out)
+        : (sample: Sample) => {
+            check.add(sample);
+            writer.sample(sample, out);
+          };
+    const info = await readReported(path, onSample, reporter, { format: options.inputFormat, afterChunk, range: options.range });
+    const absent = info === null ? null : check?.finish(file);
+    if (absent) reporter.diagnostic(absent);
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
@@ -111,6 +126,8 @@ interface CsvFlags {
   strict: boolean;
   warnings: number;
   inputFormat?: FormatName;
+  since?: number;
+  until?: number;
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
@@ -125,6 +142,8 @@ export function csvCommand(setStatus: SetStatus): Command {
     .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
     .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -135,7 +154,7 @@ export function csvCommand(setStatus: SetStatus): Command {
         command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat, range: rangeOf(flags, command) };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)

@@ -13,7 +13,8 @@ import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
 import { SampleSelector } from '../summary/select.js';
 import { displayName } from '../io/chunks.js';
-import { indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { indexOption, inputFormatOption, inputsOrStdin, optionParser, rangeOf, sinceOption, strictOption, untilOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
@@ -23,6 +24,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
   readonly inputFormat?: FormatName;
   /** Only the Linux zones of this name. */
   readonly zone?: string;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function runGnuplot(input: string, options: GnuplotCommandOptions, 
   await assertNotAnInput(options.output, [input]);
   const binner = new TimeBinner({ maxBins: maxBinsFor(options) });
   const selector = new SampleSelector({ index: options.index, zone: options.zone }, displayName(input), (d) => reporter.diagnostic(d));
-  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat });
+  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat, range: options.range });
   if (info === null) return false;
   selector.finish();
   const bins = binner.finish();
@@ -60,6 +63,8 @@ interface RawOptions {
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
+  since?: number;
+  until?: number;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
@@ -87,6 +92,8 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
     )
     .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(indexOption())
     .addOption(zoneOption())
@@ -107,6 +114,7 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
           ...(opts.index === 'fmfi' ? {} : { index: opts.index }),
           zone: opts.zone,
           inputFormat: opts.inputFormat,
+          range: rangeOf(opts, command),
         },
         reporter,
       );

@@ -3,7 +3,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { optionError, OptionError, Usage } from '../errors.js';
 import { FORMATS } from '../formats/registry.js';
 import { IndexName } from '../indices.js';
-import type { ZRange } from '../summary/height.js';
+import type { HeightRange, ZRange } from '../summary/height.js';
+import { parseTimeBound, timeRange, type TimeRange } from '../summary/time-range.js';
 
 export const ExitStatus = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -76,7 +77,25 @@ export const zoneOption = (): Option => new Option('--zone <NAME>', 'keep only t
  * The height range a picture uses: the one given, or the index's own (unusable runs from 0
  * to 1000; FMFI and extfrag from -1000).
  */
-export function zRangeFor(zRange: ZRange, index: IndexName, command: Command): ZRange {
+export function zRangeFor<R extends HeightRange>(zRange: R, index: IndexName, command: Command): R | ZRange {
   if (command.getOptionValueSource('zRange') === 'cli' || index !== 'unusable') return zRange;
   return { kind: 'fixed', min: 0, max: 1000 };
+}
+
+const TIME_FORMS = "as the log's clock showed it: 2024-04-08_10:05:00, or ISO 8601 such as 2024-04-08T10:05 or 2024-04-08 (its midnight)";
+
+/** `--since` and `--until`: a stretch of the log's own times, both ends kept. */
+export const sinceOption = (): Option =>
+  new Option('--since <TIME>', `keep only samples at or after TIME, ${TIME_FORMS} (default: from the first)`).argParser(optionParser(parseTimeBound));
+export const untilOption = (): Option =>
+  new Option('--until <TIME>', 'keep only samples at or before TIME, written as for --since (default: to the last)').argParser(optionParser(parseTimeBound));
+
+/** The range --since and --until give; a range that ends before it starts is a usage error. */
+export function rangeOf(flags: { readonly since?: number; readonly until?: number }, command: Command): TimeRange {
+  try {
+    return timeRange(flags.since ?? null, flags.until ?? null);
+  } catch (e) {
+    if (e instanceof OptionError) command.error(`error: ${e.message}`, { exitCode: ExitStatus.usage });
+    throw e;
+  }
 }

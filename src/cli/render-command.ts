@@ -1,22 +1,24 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import { DEFAULT_HEIGHT_RANGE, formatHeightRange, parseHeightRange, type HeightRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
-import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, sizeAtLeast, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { ExitStatus, indexOption, inputFormatOption, inputsOrStdin, optionParser, parsePositiveInt, rangeOf, sinceOption, sizeAtLeast, strictOption, untilOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
 import { silentProgress, terminalProgress } from '../batch/progress.js';
 import { indexCompareOption, madeNow, noIndexOption, pageGenerator } from './index-command.js';
 import { stderrReporter } from './reporter.js';
 import { version } from './version.js';
+import { Usage } from '../errors.js';
+import { ChartStyle } from '../batch/render-job.js';
 
 interface RenderFlags {
   outDir: string;
   format: 'svg' | 'png';
   width: number;
   height: number;
-  zRange: ZRange;
+  zRange: HeightRange;
   force: boolean;
   jobs: number;
   quiet: boolean;
@@ -27,6 +29,9 @@ interface RenderFlags {
   zone?: string;
   noIndex?: boolean;
   indexCompare: number;
+  since?: number;
+  until?: number;
+  style: ChartStyle;
 }
 
 export function renderCommand(setStatus: SetStatus): Command {
@@ -42,10 +47,21 @@ export function renderCommand(setStatus: SetStatus): Command {
         .default(DEFAULT_CHART_OPTIONS.height),
     )
     .addOption(
-      new Option('--z-range <MIN:MAX|auto>', 'FMFI range of the height axis; values beyond it are drawn at the limit and marked')
-        .argParser(optionParser(parseZRange))
-        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
+      new Option(
+        '--z-range <split|auto|MIN:MAX>',
+        'the height axis. split: 0 to 1000 linear above the zero plane, below it a log scale down to the lowest value, nothing clipped; ' +
+          'auto: linear over the data; MIN:MAX: linear, values beyond drawn at the limit and marked (-1000:1000: the original template); 3d style only',
+      )
+        .argParser(optionParser(parseHeightRange))
+        .default(DEFAULT_HEIGHT_RANGE, formatHeightRange(DEFAULT_HEIGHT_RANGE)),
     )
+    .addOption(
+      new Option('--style <STYLE>', '3d: the oblique chart, a row of bars per block size; heatmap: time across, block size up, FMFI as colour')
+        .choices(Object.keys(ChartStyle))
+        .default('3d'),
+    )
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .option('--force', 'render every log, even where the chart is up to date', false)
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
@@ -61,6 +77,9 @@ export function renderCommand(setStatus: SetStatus): Command {
     .exitOverride()
     .action(async (logs: string[], flags: RenderFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
+      if (flags.style === 'heatmap' && command.getOptionValueSource('zRange') === 'cli') {
+        command.error(`error: ${Usage.Z_RANGE_HEATMAP()}`, { exitCode: ExitStatus.usage });
+      }
       const live = process.stderr.isTTY && !flags.quiet;
       const write = (s: string): void => void process.stderr.write(s);
       const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
@@ -76,6 +95,8 @@ export function renderCommand(setStatus: SetStatus): Command {
           ...(flags.index === 'fmfi' ? {} : { index: flags.index }),
         },
         zone: flags.zone,
+        range: rangeOf(flags, command),
+        ...(flags.style === 'heatmap' ? { style: flags.style } : {}),
         format: flags.format,
         warningLimit: flags.warnings,
         inputFormat: flags.inputFormat,
@@ -83,7 +104,7 @@ export function renderCommand(setStatus: SetStatus): Command {
       let summary;
       try {
         const page = flags.noIndex === true ? null : { compare: flags.indexCompare, generator: pageGenerator(), madeAt: madeNow() };
-        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version(), page }, reporter, progress);
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version(), page, strict: flags.strict }, reporter, progress);
       } finally {
         progress.close();
       }

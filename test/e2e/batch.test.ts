@@ -20,7 +20,7 @@ function logFolder(name: string): { logs: string[]; out: string } {
   const dir = join(root, name);
   mkdirSync(dir);
   const logs = ['vm_frag_20240408_1005.log', 'numa-2-domains.log', 'gap.log', 'orders-11.log'].map((f) => {
-    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240415_0930.log' : f);
+    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240408_0930.log' : f);
     copyFileSync(join(FIXTURES, f), to);
     return to;
   });
@@ -39,7 +39,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const first = runCli([...logs, '-o', out]);
     expect(first.status).toBe(0);
     expect(summaryOf(first.stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
-    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'index.html', 'index.json', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'index.html', 'index.json', 'orders-11.svg', 'vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
     const before = mtimes(out);
     const second = runCli([...logs, '-o', out]);
     expect(second.status).toBe(0);
@@ -98,7 +98,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     expect(r.stderr).toContain(`fmfi-plot: ${dir}: is a directory, not a log\n`);
     expect(r.stderr).toContain(`${join(FIXTURES, 'empty.log')}: warning: no samples in this log\n`);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 2 rendered, 0 up to date, 1 without samples, 2 failed');
-    expect(readdirSync(out).sort()).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'index.json', 'vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
   });
 
   it('refuses two logs that would share a chart, and an output folder under a file', () => {
@@ -113,6 +113,35 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const r2 = runCli([logs[1]!, '-o', underFile]);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toBe(`fmfi-plot: ${underFile}: cannot create the output folder: a part of the path is a file\n`);
+  });
+
+  it('notes on a chart how many warnings of which kinds its log gave, and --strict fails a rerun that finds it up to date', () => {
+    const dir = join(root, 'warned');
+    mkdirSync(dir);
+    const log = join(dir, 'stray-lines.log');
+    copyFileSync(join(FIXTURES, 'stray-lines.log'), log);
+    const out = join(dir, 'charts');
+    for (const format of ['svg', 'png']) {
+      const first = runCli([log, '-o', out, '--format', format, '--warnings', '1']);
+      expect(first.status).toBe(0);
+      expect(first.stderr).toMatch(/: 2 more warnings not shown\n/);
+      // Quiet about it without --strict, as before; under --strict the rerun fails, and says why.
+      expect(runCli([log, '-o', out, '--format', format]).stderr).toBe('fmfi-plot: 0 rendered, 1 up to date, 0 without samples, 0 failed\n');
+      const strict = runCli([log, '-o', out, '--format', format, '--strict']);
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toBe(
+        `${log}: warning: its chart ${join(out, `stray-lines.${format}`)} is up to date, but its log gave 3 warnings when it was drawn (--force draws it again and shows them)\n` +
+          'fmfi-plot: 0 rendered, 1 up to date, 0 without samples, 0 failed\n',
+      );
+    }
+    const svg = readFileSync(join(out, 'stray-lines.svg'), 'utf8');
+    expect(svg).toContain('Reading the log gave 3 warnings: unexpected line (3); fmfi-plot csv LOG &gt; /dev/null lists them.');
+    // A log without warnings: its chart says nothing of them, and --strict passes on the rerun.
+    const clean = join(dir, 'gap.log');
+    copyFileSync(join(FIXTURES, 'gap.log'), clean);
+    expect(runCli([clean, '-o', out]).status).toBe(0);
+    expect(readFileSync(join(out, 'gap.svg'), 'utf8')).not.toContain('Reading the log');
+    expect(runCli([clean, '-o', out, '--strict']).status).toBe(0);
   });
 
   it('writes PNG charts too, and they are up to date on a rerun', () => {

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { BIN, FIXTURES, ROOT } from '../helpers/cli.js';
 
 /**
@@ -13,7 +14,7 @@ const HOOK = `
 import { register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent(\`
   export async function resolve(specifier, context, next) {
-    if (/^[@a-z]/.test(specifier) && !specifier.startsWith('node:')) process.stderr.write('IMPORT ' + specifier + '\\\\n');
+    if (/^[@a-z]/.test(specifier) && !/^(?:node|file):/.test(specifier)) process.stderr.write('IMPORT ' + specifier + '\\\\n');
     return next(specifier, context);
   }
 \`));
@@ -34,6 +35,17 @@ describe('start-up', () => {
     const loaded = packagesImported(['csv', join(FIXTURES, 'one-domain.log'), '-o', '/dev/null']);
     expect(loaded).toContain('commander');
     expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
+  });
+
+  it('--version loads no package, and says what commander would have said', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      expect(packagesImported([flag])).toEqual([]);
+      const early = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8' });
+      const late = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'src', 'cli', 'main.js'))}).main(process.argv)`, 'fmfi-plot', flag], { encoding: 'utf8' });
+      expect([early.status, early.stdout, early.stderr]).toEqual([0, `${version}\n`, '']);
+      expect([late.status, late.stdout, late.stderr]).toEqual([early.status, early.stdout, early.stderr]);
+    }
   });
 
   it('a chart does load Vega (so the check above can fail)', () => {

@@ -20,15 +20,18 @@ register('data:text/javascript,' + encodeURIComponent(\`
 \`));
 `;
 
-function packagesImported(args: string[]): string[] {
+function loaded(args: string[], what: 'packages' | 'modules'): string[] {
   const preload = join(ROOT, 'test', 'helpers', 'name-loaded-packages.cjs');
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, '--require', preload, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   expect(r.status).toBe(0);
-  return [...r.stderr.matchAll(/^(?:IMPORT|LOADED) (\S+)$/gm)].map((m) => m[1]!);
+  const lines = what === 'packages' ? /^(?:IMPORT|LOADED) (\S+)$/gm : /^MODULE (\S+)$/gm;
+  return [...r.stderr.matchAll(lines)].map((m) => m[1]!);
 }
+
+const packagesImported = (args: string[]): string[] => loaded(args, 'packages');
 
 describe('start-up', () => {
   it('csv loads neither Vega nor the PNG renderer nor csv-stringify for the awk dialect', () => {
@@ -46,6 +49,19 @@ describe('start-up', () => {
       expect([early.status, early.stdout, early.stderr]).toEqual([0, `${version}\n`, '']);
       expect([late.status, late.stdout, late.stderr]).toEqual([early.status, early.stdout, early.stderr]);
     }
+  });
+
+  it('reading a log loads the reader of its format only', () => {
+    const readers = (log: string): string[] =>
+      loaded(['csv', join(FIXTURES, log), '-o', '/dev/null'], 'modules').filter((m) => /^formats\/(?!registry)[^/]+\/(?!info\.js)/.test(m));
+    const own = (format: string): RegExp => new RegExp(`^formats/${format}/`);
+    const fragIdx = readers('one-domain.log');
+    expect(fragIdx.some((m) => own('frag-idx').test(m))).toBe(true);
+    expect(fragIdx.filter((m) => /^formats\/(phys-free|buddyinfo|counts)\//.test(m))).toEqual([]);
+    const physFree = readers('phys-free-2-domains.log');
+    expect(physFree.some((m) => own('phys-free').test(m))).toBe(true);
+    expect(physFree.some((m) => own('counts').test(m))).toBe(true);
+    expect(physFree.filter((m) => /^formats\/(frag-idx|buddyinfo)\//.test(m))).toEqual([]);
   });
 
   it('a chart does load Vega (so the check above can fail)', () => {

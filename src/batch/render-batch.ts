@@ -4,6 +4,7 @@
 //   2. plan: pair logs with charts; a chart whose stamp matches its log and options is up to date
 //   3. render the rest on the pool; write each chart as it arrives (temp file + rename)
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { Failure, fileError, isFmfiError, Say } from '../errors.js';
 import { displayName } from '../io/chunks.js';
@@ -11,7 +12,7 @@ import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
 import type { Reporter } from '../report.js';
 import { assignOutputs, ensureDir } from './outputs.js';
-import { runPool } from './pool.js';
+import { runPool, threadsFor } from './pool.js';
 import type { Progress } from './progress.js';
 import { settingsKey, type RenderRequest, type RenderSettings } from './render-job.js';
 import { readStamp, sameStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
@@ -21,7 +22,8 @@ export interface BatchOptions {
   readonly settings: RenderSettings;
   /** Render even what is up to date. */
   readonly force: boolean;
-  readonly jobs: number;
+  /** Logs rendered at once: a number, or null to choose from the size of the logs and the cores the machine's load leaves free. */
+  readonly jobs: number | null;
   readonly version: string;
 }
 
@@ -107,7 +109,8 @@ export async function renderBatch(
 
   // 3.
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp }));
-  await runPool(requests, options.jobs, {
+  const threads = options.jobs ?? threadsFor(jobs.map((j) => j.size), availableParallelism(), loadavg()[0]);
+  await runPool(requests, threads, {
     // Names only: the folder is the same for all, and the line is one terminal row.
     start: (i) => progress.begin(i, basename(displayName(jobs[i]!.input)), jobs[i]!.size),
     progress: (i, bytes) => progress.advance(i, bytes),

@@ -1,5 +1,4 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
@@ -17,7 +16,7 @@ interface RenderFlags {
   height: number;
   zRange: ZRange;
   force: boolean;
-  jobs: number;
+  jobs?: number;
   quiet: boolean;
   strict: boolean;
   warnings: number;
@@ -45,7 +44,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     )
     .option('--force', 'render every log, even where the chart is up to date', false)
     .addOption(
-      new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
+      new Option('-j, --jobs <N>', 'logs rendered at once (default: as many as the cores the machine\'s load leaves free, one for a few small logs)').argParser(parsePositiveInt),
     )
     .addOption(inputFormatOption())
     .addOption(indexOption())
@@ -77,7 +76,7 @@ export function renderCommand(setStatus: SetStatus): Command {
       };
       let summary;
       try {
-        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version() }, reporter, progress);
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs ?? null, version: version() }, reporter, progress);
       } finally {
         progress.close();
       }

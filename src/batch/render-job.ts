@@ -60,8 +60,9 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const { input, settings } = request;
   const collector = new DiagnosticCollector(settings.warningLimit);
   const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
-  // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const chart = await import('../views/chart/index.js');
+  // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs. With
+  // require(): import() would start Node's ES module loader, for nothing else.
+  const chart = require('../views/chart/index.js') as typeof import('../views/chart/index.js');
   const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
   const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, displayName(input), collector.add);
   let info: LogInfo;
@@ -81,7 +82,7 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const svg = await chart.renderChartSvg(bins, caption, settings.chart);
   let data: Uint8Array;
   if (settings.format === 'png') {
-    const png = await (await import('../render/render.js')).svgToPng(svg);
+    const png = await (require('../render/render.js') as typeof import('../render/render.js')).svgToPng(svg);
     data = request.stamp === null ? png : stampPng(png, request.stamp);
   } else {
     data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');

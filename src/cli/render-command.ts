@@ -59,8 +59,8 @@ export function renderCommand(setStatus: SetStatus): Command {
       const write = (s: string): void => void process.stderr.write(s);
       const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
       const reporter = stderrReporter(flags.warnings, (s) => progress.log(s));
-      // Loaded only now: batch rendering pulls in the chart code.
-      const { renderBatch, formatSummary } = await import('../batch/render-batch.js');
+      // Loaded only now (require(), not import(): see main.ts): batch rendering pulls in the chart code.
+      const { renderBatch, formatSummary } = require('../batch/render-batch.js') as typeof import('../batch/render-batch.js');
       const settings = {
         chart: {
           width: flags.width,

@@ -41,7 +41,8 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
 
 /** A PNG of the SVG at its own size, its text in the bundled DejaVu Sans whatever fonts the machine has. */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  // A CommonJS package: require()d, as import() would start Node's ES module loader.
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: {
       fontFiles: dejaVuFontFiles(),

@@ -322,7 +322,7 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   // The logs people mostly have: one sample every five minutes (a week is 2,000 samples, a month 9,000).
   const typical = { intervalSeconds: 300 };
-  const month = await cachedLog('vm_frag_20240301_0800.log', { samples: 10_000, seed: 400, ...typical });
+  const month = await cachedLog('vm_frag_20240301_0800.log', { samples: 10_000, seed: 400, start: '2024-03-01_08:05:00', ...typical });
   const long = await cachedLog('vm_frag_20240408_1005.log', { samples: 100_000, seed: 100 });
   const numa = await cachedLog('vm_frag_20240601_0900.log', { samples: 20_000, domains: 4, seed: 200 });
   const huge = await cachedLog('vm_frag_20230101_0000.log', { samples: 1_000_000, seed: 300 });

@@ -86,20 +86,22 @@ interface Drawing {
   svg(): Promise<string>;
 }
 
-async function chartPicture(): Promise<Picture> {
-  const chart = await import('../views/chart/index.js');
+// With require(): import() would start Node's ES module loader, for nothing else.
+function chartPicture(): Picture {
+  const chart = require('../views/chart/index.js') as typeof import('../views/chart/index.js');
   return {
     maxBins: chart.maxBinsFor,
     draw: (bins, caption, options) => {
       const spec = chart.chartSpec(bins, caption, options);
       const text = chart.chartText(spec, caption);
-      return { description: text.description, svg: async () => (await import('../render/render.js')).renderVegaSvg(spec, text) };
+      const render = require('../render/render.js') as typeof import('../render/render.js');
+      return { description: text.description, svg: () => render.renderVegaSvg(spec, text) };
     },
   };
 }
 
-async function heatmapPicture(): Promise<Picture> {
-  const heatmap = await import('../views/heatmap/index.js');
+function heatmapPicture(): Picture {
+  const heatmap = require('../views/heatmap/index.js') as typeof import('../views/heatmap/index.js');
   return {
     maxBins: heatmap.maxBinsFor,
     draw: (bins, caption, options) => ({
@@ -122,7 +124,7 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
     collector.add(d);
   };
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const picture = settings.style === 'heatmap' ? await heatmapPicture() : await chartPicture();
+  const picture = settings.style === 'heatmap' ? heatmapPicture() : chartPicture();
   const binner = new TimeBinner({ maxBins: picture.maxBins(settings.chart) });
   const selector = new SampleSelector({ index: settings.chart.index, zone: settings.zone }, file, diagnostic);
   const range = settings.range === undefined || isWholeLog(settings.range) ? null : new TimeFilter(settings.range, file, diagnostic);
@@ -160,8 +162,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;
   if (settings.format === 'png') {
-    const png = await (await import('../render/render.js')).svgToPng(svg);
-    data = stamp === null ? png : stampPng(png, stamp);
+    const png = (require('../render/render.js') as typeof import('../render/render.js')).svgToPng(svg);
+    data = stamp === null ? await png : stampPng(await png, stamp);
   } else {
     data = Buffer.from(stamp === null ? svg : stampSvg(svg, stamp), 'utf8');
   }

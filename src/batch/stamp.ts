@@ -106,7 +106,11 @@ export function readStamp(head: Buffer): Stamp | null {
     }
     return null;
   }
-  const m = SVG_STAMP.exec(head.toString('utf8'));
+  // Only the comment is decoded (a rerun reads the head of every chart); its JSON never
+  // holds `-->` (see stampJson).
+  const at = head.indexOf(`<!-- ${KEY} `);
+  const end = at < 0 ? -1 : head.indexOf('-->', at);
+  const m = end < 0 ? null : SVG_STAMP.exec(head.toString('utf8', at, end + 3));
   return m?.[1] === undefined ? null : parseStamp(m[1]);
 }
 

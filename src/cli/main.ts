@@ -2,7 +2,6 @@
 import { Command, CommanderError } from 'commander';
 import { bugMessage, fileError, isFmfiError } from '../errors.js';
 import { removeLiveTemps } from '../io/temp.js';
-import { csvCommand } from './csv-command.js';
 import { ExitStatus } from './options.js';
 import { version } from './version.js';
 
@@ -23,10 +22,9 @@ function commandOf(first: string | undefined): CommandName | null {
 /**
  * The program with its commands. A run loads only the command module it needs (start-up is
  * part of every run, `csv` is benchmarked against mawk, and a chart of a small log is
- * mostly start-up); one that starts with an option loads them all. The csv command
- * comes with the program (require()d: it is small, and the others read logs with the
- * same modules); importing it with import() would start Node's ES module loader, 5 ms
- * of every `csv` run (fmfi-plot is CommonJS; import() is for what only some runs need).
+ * mostly start-up); one that starts with an option loads them all. They are require()d
+ * where needed, not imported with import(): that would start Node's ES module loader and
+ * have it parse each CommonJS module for its exports, some 5 ms of every run.
  */
 export async function buildProgram(setStatus: (status: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('fmfi-plot')
@@ -37,13 +35,13 @@ export async function buildProgram(setStatus: (status: number) => void, argv: re
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   const only = commandOf(argv[2]);
-  if (only === null || only === 'render') program.addCommand((await import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
-  if (only === null || only === 'csv') program.addCommand(csvCommand(setStatus));
-  if (only === null || only === 'gnuplot') program.addCommand((await import('./gnuplot-command.js')).gnuplotCommand(setStatus));
-  if (only === null || only === 'stats') program.addCommand((await import('./stats-command.js')).statsCommand(setStatus));
-  if (only === null || only === 'compare') program.addCommand((await import('./compare-command.js')).compareCommand(setStatus));
-  if (only === null || only === 'metrics') program.addCommand((await import('./metrics-command.js')).metricsCommand(setStatus));
-  if (only === null || only === 'index') program.addCommand((await import('./index-command.js')).indexCommand(setStatus));
+  if (only === null || only === 'render') program.addCommand((require('./render-command.js') as typeof import('./render-command.js')).renderCommand(setStatus), { isDefault: true });
+  if (only === null || only === 'csv') program.addCommand((require('./csv-command.js') as typeof import('./csv-command.js')).csvCommand(setStatus));
+  if (only === null || only === 'gnuplot') program.addCommand((require('./gnuplot-command.js') as typeof import('./gnuplot-command.js')).gnuplotCommand(setStatus));
+  if (only === null || only === 'stats') program.addCommand((require('./stats-command.js') as typeof import('./stats-command.js')).statsCommand(setStatus));
+  if (only === null || only === 'compare') program.addCommand((require('./compare-command.js') as typeof import('./compare-command.js')).compareCommand(setStatus));
+  if (only === null || only === 'metrics') program.addCommand((require('./metrics-command.js') as typeof import('./metrics-command.js')).metricsCommand(setStatus));
+  if (only === null || only === 'index') program.addCommand((require('./index-command.js') as typeof import('./index-command.js')).indexCommand(setStatus));
   // A command made on its own inherits nothing: the hint after a usage error included.
   for (const command of program.commands) command.copyInheritedSettings(program);
 

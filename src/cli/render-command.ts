@@ -1,5 +1,4 @@
 // `fmfi-plot [render] LOG...`: one chart per log (boot window), only what changed, in parallel.
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { DEFAULT_HEIGHT_RANGE, formatHeightRange, parseHeightRange, type HeightRange } from '../summary/height.js';
 import { DEFAULT_CHART_OPTIONS, MIN_HEIGHT, MIN_WIDTH } from '../views/chart/options.js';
@@ -20,7 +19,7 @@ interface RenderFlags {
   height: number;
   zRange: HeightRange;
   force: boolean;
-  jobs: number;
+  jobs?: number;
   quiet: boolean;
   strict: boolean;
   warnings: number;
@@ -64,7 +63,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(untilOption())
     .option('--force', 'render every log, even where the chart is up to date', false)
     .addOption(
-      new Option('-j, --jobs <N>', 'logs rendered at once').argParser(parsePositiveInt).default(availableParallelism(), 'the number of cores'),
+      new Option('-j, --jobs <N>', 'logs rendered at once (default: as many as the cores the machine\'s load leaves free, one for a few small logs)').argParser(parsePositiveInt),
     )
     .addOption(inputFormatOption())
     .addOption(indexOption())
@@ -84,8 +83,8 @@ export function renderCommand(setStatus: SetStatus): Command {
       const write = (s: string): void => void process.stderr.write(s);
       const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
       const reporter = stderrReporter(flags.warnings, (s) => progress.log(s));
-      // Loaded only now: batch rendering pulls in the chart code.
-      const { renderBatch, formatSummary } = await import('../batch/render-batch.js');
+      // Loaded only now (require(), not import(): see main.ts): batch rendering pulls in the chart code.
+      const { renderBatch, formatSummary } = require('../batch/render-batch.js') as typeof import('../batch/render-batch.js');
       const settings = {
         chart: {
           width: flags.width,
@@ -104,7 +103,7 @@ export function renderCommand(setStatus: SetStatus): Command {
       let summary;
       try {
         const page = flags.noIndex === true ? null : { compare: flags.indexCompare, generator: pageGenerator(), madeAt: madeNow() };
-        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs, version: version(), page, strict: flags.strict }, reporter, progress);
+        summary = await renderBatch(inputs, { outDir: flags.outDir, settings, force: flags.force, jobs: flags.jobs ?? null, version: version(), page, strict: flags.strict }, reporter, progress);
       } finally {
         progress.close();
       }

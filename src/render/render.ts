@@ -1,7 +1,7 @@
 // Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts).
 import type { Spec } from 'vega';
 import { dejaVuFontFiles } from './fonts.js';
-import { loadVega, type Vega } from './vega.js';
+import { loadVega, vegaDrewOnce, type Vega } from './vega.js';
 import { escapeXml } from './xml-text.js';
 
 /**
@@ -31,6 +31,7 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
+    vegaDrewOnce();
     const body = svg.replace(/^<svg /, '<svg role="img" ');
     return `<?xml version="1.0" encoding="UTF-8"?>\n${addTitleAndDesc(body, text.title, text.description)}\n`;
   } finally {
@@ -40,7 +41,8 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
 
 /** A PNG of the SVG at its own size, its text in the bundled DejaVu Sans whatever fonts the machine has. */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  // A CommonJS package: require()d, as import() would start Node's ES module loader.
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: {
       fontFiles: dejaVuFontFiles(),

@@ -17,8 +17,9 @@ import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
 import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, isDateLine, unreadLine } from '../counts/lines.js';
 import type { PartBuild } from '../counts/samples.js';
+import { physFreeInfo } from './info.js';
 
-const TITLE = 'vm.phys_free';
+const TITLE = physFreeInfo.title;
 const ROW = /^\s*(\d{1,3}) \(\s*(\d{1,15})K\)((?:\s*\|\s*\d+)+)\s*$/;
 const ROW_SHAPE = /^\s*\d+\s*\(|K\)\s*\|/;
 const DOMAIN = /^DOMAIN (\d{1,9}):$/;
@@ -129,12 +130,7 @@ class PhysFreeReader extends CountReader {
   }
 }
 
-/** Lines only this format has. */
-const MARKS = ['vm.phys_free:', '|  NUMBER'];
-
 export const physFree: LogFormat = {
-  name: 'phys-free',
-  title: TITLE,
-  recognise: (head) => (MARKS.some((mark) => head.includes(mark)) ? 1 : 0),
+  ...physFreeInfo,
   reader: (file, sink, options = {}) => new PhysFreeReader(file, sink, options),
 };

@@ -78,4 +78,5 @@ export { gnuplotScript, maxBinsFor as gnuplotMaxBins } from './views/gnuplot/scr
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';
+export { pngEngine, PngEngine } from './render/png.js';
 export { compileVegaLite, renderVegaLiteSvg } from './render/vega-lite.js';

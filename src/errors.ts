@@ -91,7 +91,6 @@ export type FailureCode = keyof typeof Failure;
 export const Usage = {
   WHOLE_NUMBER: (value: string) => `expected a whole number of 0 or more, got "${value}".`,
   POSITIVE_NUMBER: (value: string) => `expected a whole number of 1 or more, got "${value}".`,
-  SIZE_AT_LEAST: (min: number, value: string) => `expected a size of at least ${min} pixels, got "${value}".`,
   SIZE_RANGE: (min: number, max: number, value: string) => `expected a size in pixels from ${min} to ${max}, got "${value}".`,
   Z_RANGE_SHAPE: (value: string) => `expected MIN:MAX (for example -1000:1000) or auto, got "${value}".`,
   Z_RANGE_FINITE: (value: string) => `expected finite numbers in MIN:MAX, got "${value}".`,
@@ -101,6 +100,14 @@ export const Usage = {
   ORDERS: (value: string) => `expected orders as whole numbers separated by commas (for example 0,5,9,12), got "${value}".`,
   NO_LOG: () => 'no LOG given (use - to read standard input)',
   OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: one file for all logs, or one per log',
+  CHART_OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: -o names the chart file or the folder, --out-dir the folder',
+  CHART_FILE_FOR_SEVERAL: (path: string, logs: number) =>
+    `-o ${path} names one chart file, but ${logs} logs make ${logs} charts: give a folder (-o DIR)`,
+  CHART_FILE_FORMAT: (path: string, format: string) => `-o ${path} names a file of another format than --format ${format}`,
+  UNKNOWN_COMMAND: (name: string, suggestion: string | null) =>
+    `unknown command '${name}'${suggestion === null ? '' : ` (did you mean ${suggestion}?)`}`,
+  OPTION_OF_OTHER_COMMAND: (flag: string, command: string, owners: readonly string[]) =>
+    `unknown option '${flag}' for ${command}: it is an option of ${owners.join(' and ')}`,
 } as const;
 export type UsageCode = keyof typeof Usage;
 
@@ -109,6 +116,7 @@ export const Say = {
   MORE_WARNINGS: (count: number) => `${count} more warning${count === 1 ? '' : 's'} not shown`,
   BATCH_SUMMARY: (rendered: number, upToDate: number, withoutSamples: number, failed: number) =>
     `${rendered} rendered, ${upToDate} up to date, ${withoutSamples} without samples, ${failed} failed`,
+  SEE_HELP: (command: string | null) => `(see 'fmfi-plot ${command === null ? '' : `${command} `}--help')`,
   BUG: (what: string) =>
     `internal error (a bug in fmfi-plot, not a problem with your input; please report it with this message): ${what}`,
 } as const;

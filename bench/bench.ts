@@ -2,7 +2,8 @@
 //
 //   1. logs: generated deterministically, cached in .cache/bench between runs (and made
 //      again when the options or the generator change)
-//   2. timings: each pair alternates its two sides, RUNS times, and reports medians
+//   2. timings: each pair alternates its two sides, RUNS times, and reports medians (the
+//      PNG also as drawn where resvg has no native build, by its WebAssembly build)
 //   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log, and of compare on ten windows
 //   4. a markdown table on stdout
 //
@@ -168,11 +169,18 @@ function pipelineSide(reference: Reference, log: string, base: string): Side {
   };
 }
 
-function chartSide(node: string, log: string, format: 'svg' | 'png'): Side {
+/**
+ * Preloaded to run fmfi-plot as where resvg has no native build (FreeBSD): the build's
+ * package cannot be found, and PNGs are drawn by resvg's WebAssembly build.
+ */
+const HIDE_NATIVE_RESVG = join(ROOT, 'test', 'helpers', 'hide-native-resvg.cjs');
+
+function chartSide(node: string, log: string, format: 'svg' | 'png' | 'png-wasm'): Side {
   const dir = join(WORK, `ours-${format}`);
-  const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format}`;
+  const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format === 'svg' ? 'svg' : 'png'}`;
+  const preload = format === 'png-wasm' ? ['--require', HIDE_NATIVE_RESVG] : [];
   return async () => {
-    const r = await run([node, BIN, log, '--force', '--quiet', '-o', dir, '--format', format], join(WORK, 'chart.out'));
+    const r = await run([node, ...preload, BIN, log, '--force', '--quiet', '-o', dir, '--format', format === 'svg' ? 'svg' : 'png'], join(WORK, 'chart.out'));
     return { run: r, outputBytes: statSync(join(dir, name)).size };
   };
 }
@@ -214,11 +222,18 @@ async function main(): Promise<void> {
     if (csvOnly) continue;
     if (reference !== null && mawk && gnuplot) {
       const base = log.split('/').pop()!.replace(/\.log$/, '');
-      const [theirs, svg, png] = await compare([pipelineSide(reference, log, base), chartSide(node, log, 'svg'), chartSide(node, log, 'png')]);
+      const [theirs, svg, png, wasm] = await compare([
+        pipelineSide(reference, log, base),
+        chartSide(node, log, 'svg'),
+        chartSide(node, log, 'png'),
+        chartSide(node, log, 'png-wasm'),
+      ]);
       rows.push([`chart, ${label}`, `mawk + gnuplot ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
         `fmfi-plot ${sec(svg!.seconds)}`, `**${(theirs!.seconds / svg!.seconds).toFixed(1)}×**`, `SVG ${mb(svg!.outputBytes)}`]);
       rows.push([`chart as PNG, ${label}`, '', `fmfi-plot --format png ${sec(png!.seconds)}`,
         `**${(theirs!.seconds / png!.seconds).toFixed(1)}×**`, `PNG ${mb(png!.outputBytes)}`]);
+      rows.push([`chart as PNG without resvg's native build (FreeBSD), ${label}`, '', `fmfi-plot --format png ${sec(wasm!.seconds)}`,
+        `**${(theirs!.seconds / wasm!.seconds).toFixed(1)}×**`, `PNG ${mb(wasm!.outputBytes)}, ${(wasm!.seconds / png!.seconds).toFixed(1)}× the native build's time`]);
       rmSync(join(WORK, `${base}.csv`), { force: true });
       rmSync(join(WORK, `${base}.svg`), { force: true });
     } else if (reference !== null) {

@@ -44,7 +44,7 @@ export function formatHelp(cmd: Command, helper: Help): string {
   const item = (term: string, description: string): string => helper.formatItem(term, width, description, helper);
   const lines = [
     `Usage: ${cmd.name()} [${DEFAULT_COMMAND}] [options] [LOG...]`,
-    `       ${cmd.name()} <command> [options] [LOG...]`,
+    `       ${cmd.name()} <COMMAND> [options] [LOG...]`,
     '',
     helper.boxWrap(helper.commandDescription(cmd), helper.helpWidth ?? 80),
     '',

@@ -48,10 +48,12 @@ async function nativeRasterizer(): Promise<Rasterizer> {
 async function wasmRasterizer(): Promise<Rasterizer> {
   const wasm = await import('@resvg/resvg-wasm');
   // V8 runs WebAssembly first as its baseline compiler makes it, then compiles each function
-  // again, optimised, once it has used up a budget of run time. For the few pictures of a run
-  // that second compilation costs more than it saves: with a budget never used up, a PNG of a
-  // four-panel chart took a third less CPU time and 70 to 110 MB less memory (Node.js 20, 22
-  // and 24). The flag only concerns WebAssembly, and this is the only WebAssembly a run has.
+  // again, optimised, once it has used up a budget of run time. For the few pictures of a
+  // run that second compilation costs more than it saves: with a budget never used up, the
+  // PNG of a four-panel chart took a quarter to two fifths less CPU time and 70 to 120 MB
+  // less memory (Node.js 20, 22 and 24). The flag holds for all WebAssembly in the process:
+  // a run of fmfi-plot has no other, but a program that uses the library and runs
+  // WebAssembly of its own gets it unoptimised too (slower, never wrong).
   setFlagsFromString('--wasm-tiering-budget=2000000000');
   await wasm.initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
   // The WebAssembly build reads no files: it is handed the fonts' bytes.

@@ -2,7 +2,8 @@
 //
 //   1. logs: generated deterministically, cached in .cache/bench between runs (and made
 //      again when the options or the generator change)
-//   2. timings: each pair alternates its two sides, RUNS times, and reports medians; the
+//   2. timings: each pair alternates its two sides, RUNS times, and reports medians (the PNG
+//      also as drawn where resvg has no native build, by its WebAssembly build); the
 //      logs people mostly have first (a month at one sample every five minutes, a batch of
 //      such windows, a rerun, start-up), then long logs
 //   3. memory: peak resident memory of fmfi-plot on a 1,000,000-sample log (csv, chart, stats,
@@ -191,11 +192,18 @@ function pipelineSide(reference: Reference, log: string, base: string): Side {
   };
 }
 
-function chartSide(node: string, log: string, format: 'svg' | 'png'): Side {
+/**
+ * Preloaded to run fmfi-plot as where resvg has no native build (FreeBSD): the build's
+ * package cannot be found, and PNGs are drawn by resvg's WebAssembly build.
+ */
+const HIDE_NATIVE_RESVG = join(ROOT, 'test', 'helpers', 'hide-native-resvg.cjs');
+
+function chartSide(node: string, log: string, format: 'svg' | 'png' | 'png-wasm'): Side {
   const dir = join(WORK, `ours-${format}`);
-  const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format}`;
+  const name = `${log.split('/').pop()!.replace(/\.log$/, '')}.${format === 'svg' ? 'svg' : 'png'}`;
+  const preload = format === 'png-wasm' ? ['--require', HIDE_NATIVE_RESVG] : [];
   return async () => {
-    const r = await run([node, BIN, log, '--force', '--quiet', '-o', dir, '--format', format], join(WORK, 'chart.out'));
+    const r = await run([node, ...preload, BIN, log, '--force', '--quiet', '-o', dir, '--format', format === 'svg' ? 'svg' : 'png'], join(WORK, 'chart.out'));
     return { run: r, outputBytes: statSync(join(dir, name)).size };
   };
 }
@@ -236,14 +244,18 @@ async function csvRow(reference: Reference, node: string, log: string, label: st
 /** A chart pair: mawk + gnuplot and `fmfi-plot` (SVG, and PNG unless `svgOnly`) on one log. */
 async function chartRows(reference: Reference, node: string, log: string, label: string, target: string, svgOnly = false): Promise<Row[]> {
   const base = log.split('/').pop()!.replace(/\.log$/, '');
-  const sides = [pipelineSide(reference, log, base), chartSide(node, log, 'svg'), ...(svgOnly ? [] : [chartSide(node, log, 'png')])];
-  const [theirs, svg, png] = await compare(sides);
+  const sides = [pipelineSide(reference, log, base), chartSide(node, log, 'svg'), ...(svgOnly ? [] : [chartSide(node, log, 'png'), chartSide(node, log, 'png-wasm')])];
+  const [theirs, svg, png, wasm] = await compare(sides);
   rmSync(join(WORK, `${base}.csv`), { force: true });
   rmSync(join(WORK, `${base}.svg`), { force: true });
   const rows: Row[] = [[`chart, ${label}`, `mawk + gnuplot ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
     `fmfi-plot ${sec(svg!.seconds)}`, times(theirs!.seconds, svg!.seconds), target, `SVG ${mb(svg!.outputBytes)}`]];
   if (png !== undefined) {
     rows.push([`chart as PNG, ${label}`, '', `fmfi-plot --format png ${sec(png.seconds)}`, times(theirs!.seconds, png.seconds), '', `PNG ${mb(png.outputBytes)}`]);
+  }
+  if (png !== undefined && wasm !== undefined) {
+    rows.push([`chart as PNG without resvg's native build (FreeBSD), ${label}`, '', `fmfi-plot --format png ${sec(wasm.seconds)}`, times(theirs!.seconds, wasm.seconds),
+      '', `PNG ${mb(wasm.outputBytes)}, ${(wasm.seconds / png.seconds).toFixed(1)}× the native build's time`]);
   }
   return rows;
 }

@@ -184,7 +184,6 @@ export type FailureCode = keyof typeof Failure;
 export const Usage = {
   WHOLE_NUMBER: (value: string) => `expected a whole number of 0 or more, got "${value}".`,
   POSITIVE_NUMBER: (value: string) => `expected a whole number of 1 or more, got "${value}".`,
-  SIZE_AT_LEAST: (min: number, value: string) => `expected a size of at least ${min} pixels, got "${value}".`,
   SIZE_RANGE: (min: number, max: number, value: string) => `expected a size in pixels from ${min} to ${max}, got "${value}".`,
   Z_RANGE_SHAPE: (value: string) => `expected MIN:MAX (for example -1000:1000) or auto, got "${value}".`,
   HEIGHT_RANGE_SHAPE: (value: string) => `expected split, auto or MIN:MAX (for example -1000:1000), got "${value}".`,
@@ -210,6 +209,14 @@ export const Usage = {
   LABEL_TWICE: (name: string) => `the label ${name} is given twice.`,
   TIMEZONE: (value: string) => `expected an IANA time zone such as Europe/Berlin, America/New_York or UTC, got "${value}".`,
   MACHINE_ZONE_UNKNOWN: () => "this machine's time zone is unknown: say how to read the log's times with --timezone ZONE or --utc",
+  CHART_OUTPUT_AND_OUT_DIR: () => '-o and --out-dir do not go together: -o names the chart file or the folder, --out-dir the folder',
+  CHART_FILE_FOR_SEVERAL: (path: string, logs: number) =>
+    `-o ${path} names one chart file, but ${logs} logs make ${logs} charts: give a folder (-o DIR)`,
+  CHART_FILE_FORMAT: (path: string, format: string) => `-o ${path} names a file of another format than --format ${format}`,
+  UNKNOWN_COMMAND: (name: string, suggestion: string | null) =>
+    `unknown command '${name}'${suggestion === null ? '' : ` (did you mean ${suggestion}?)`}`,
+  OPTION_OF_OTHER_COMMAND: (flag: string, command: string, owners: readonly string[]) =>
+    `unknown option '${flag}' for ${command}: it is an option of ${owners.join(' and ')}`,
 } as const;
 export type UsageCode = keyof typeof Usage;
 
@@ -218,6 +225,7 @@ export const Say = {
   MORE_WARNINGS: (count: number) => `${count} more warning${count === 1 ? '' : 's'} not shown`,
   BATCH_SUMMARY: (rendered: number, upToDate: number, withoutSamples: number, failed: number) =>
     `${rendered} rendered, ${upToDate} up to date, ${withoutSamples} without samples, ${failed} failed`,
+  SEE_HELP: (command: string | null) => `(see 'fmfi-plot ${command === null ? '' : `${command} `}--help')`,
   BUG: (what: string) =>
     `internal error (a bug in fmfi-plot, not a problem with your input; please report it with this message): ${what}`,
 } as const;

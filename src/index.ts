@@ -128,4 +128,5 @@ export { indexPageHtml, type IndexPage, type PageDiagnostic, type PageWindow } f
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';
+export { pngEngine, PngEngine } from './render/png.js';
 export { compileVegaLite, renderVegaLiteSvg } from './render/vega-lite.js';

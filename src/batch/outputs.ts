@@ -25,18 +25,20 @@ export interface OutputAssignment {
 /**
  * Pairs each input with its output, refusing an output that is an input or that a
  * previous input already claims (two logs of the same name in different folders).
+ * `file` names the output of the one input (`-o chart.svg`) instead.
  */
 export function assignOutputs(
   inputs: readonly string[],
   dir: string,
   ext: string,
+  file?: string,
 ): { assigned: OutputAssignment[]; refused: Array<{ input: string; message: string }> } {
   const inputPaths = new Set(inputs.filter((i) => i !== '-').map((i) => resolve(i)));
   const claimed = new Map<string, string>();
   const assigned: OutputAssignment[] = [];
   const refused: Array<{ input: string; message: string }> = [];
   for (const input of inputs) {
-    const output = outputPathFor(input, dir, ext);
+    const output = file ?? outputPathFor(input, dir, ext);
     const key = resolve(output);
     const other = claimed.get(key);
     if (inputPaths.has(key)) {

@@ -25,6 +25,8 @@ import { readStamp, sameStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
 
 export interface BatchOptions {
   readonly outDir: string;
+  /** The chart file of the one log (in `outDir`), instead of `<outDir>/<log name>.<format>`. */
+  readonly outFile?: string;
   readonly settings: RenderSettings;
   /** Render even what is up to date. */
   readonly force: boolean;
@@ -99,7 +101,7 @@ export async function renderBatch(
   await clearLeftovers(options.outDir);
 
   // 2.
-  const { assigned, refused } = assignOutputs(inputs, options.outDir, options.settings.format);
+  const { assigned, refused } = assignOutputs(inputs, options.outDir, options.settings.format, options.outFile);
   for (const r of refused) fail(r.message);
   const index = options.page === null ? null : await IndexUpdate.open(options.outDir, options.version);
   const optionsKey = settingsKey(options.settings);

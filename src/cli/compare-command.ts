@@ -1,7 +1,7 @@
 // `fmfi-plot compare LOG... -o FILE`: boot windows side by side on one uptime axis, one chart.
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { Failure } from '../errors.js';
+import { Failure, Usage } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
 import { displayName } from '../io/chunks.js';
@@ -9,12 +9,13 @@ import { assertNotAnInput } from '../io/guard.js';
 import type { Sample } from '../model.js';
 import { DomainCheck } from '../summary/domains.js';
 import { writeFileAtomic } from '../io/sinks.js';
-import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import type { ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
-import { MIN_WIDTH } from '../views/chart/options.js';
+import { MAX_WIDTH, MIN_WIDTH } from '../views/chart/options.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, rangeOf, sinceOption, sizeAtLeast, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import { domainOption, ExitStatus, inputFormatOption, inputsOrStdin, optionParser, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, type SetStatus } from './options.js';
+import { widthOption, zRangeOption } from './picture-options.js';
 import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
@@ -101,27 +102,33 @@ interface CompareFlags {
   domain?: number;
   uptime?: number;
   inputFormat?: FormatName;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
   since?: number;
   until?: number;
 }
 
+/** The chart's format: --format, else the -o file's (`compare.png`), else SVG; the two must agree. */
+function formatOf(flags: CompareFlags, command: Command): 'svg' | 'png' {
+  const ext = /\.(svg|png)$/i.exec(flags.output)?.[1]?.toLowerCase() as 'svg' | 'png' | undefined;
+  if (command.getOptionValueSource('format') !== 'cli') return ext ?? flags.format;
+  if (ext !== undefined && ext !== flags.format) command.error(Usage.CHART_FILE_FORMAT(flags.output, flags.format), { exitCode: ExitStatus.usage });
+  return flags.format;
+}
+
 export function compareCommand(setStatus: SetStatus): Command {
-  return new Command('compare')
+  const command = new Command('compare')
     .description('draw boot windows side by side on one uptime axis: one panel per block size, one line per window')
     .argument('[LOG...]', 'logs, LABEL=PATH to name one in the legend; - is standard input')
     .requiredOption('-o, --output <FILE>', 'the chart file (written atomically); - is standard output')
-    .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
-    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(sizeAtLeast(MIN_WIDTH)).default(DEFAULT_COMPARE_OPTIONS.width))
     .addOption(
-      new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit and counted; auto: the data range')
-        .argParser(optionParser(parseZRange))
-        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
+      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "svg, or the -o file's (.svg, .png)"),
     )
-    .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12 (default: all)').argParser(optionParser(parseOrders)))
-    .addOption(new Option('--domain <N>', 'show only NUMA domain N (default: all, a band of panels each)').argParser(parseNonNegativeInt))
-    .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m (default: all)').argParser(optionParser(parseUptime)))
+    .addOption(widthOption('chart width in pixels, shared by the panels', MIN_WIDTH, MAX_WIDTH, DEFAULT_COMPARE_OPTIONS.width))
+    .addOption(zRangeOption(false))
+    .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12').argParser(optionParser(parseOrders)).default(undefined, 'all'))
+    .addOption(domainOption('show only NUMA domain N; by default each domain gets a band of panels'))
+    .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m, 1d12h').argParser(optionParser(parseUptime)).default(undefined, 'all'))
     .addOption(sinceOption())
     .addOption(untilOption())
     .addOption(inputFormatOption())
@@ -130,12 +137,13 @@ export function compareCommand(setStatus: SetStatus): Command {
     .exitOverride()
     .action(async (logs: string[], flags: CompareFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command).map(parseCompareInput);
+      const format = formatOf(flags, command);
       const reporter = stderrReporter(flags.warnings);
       const ok = await runCompare(
         inputs,
         {
           output: flags.output,
-          format: flags.format,
+          format,
           width: flags.width,
           zRange: flags.zRange,
           orders: flags.orders ?? null,
@@ -146,6 +154,10 @@ export function compareCommand(setStatus: SetStatus): Command {
         },
         reporter,
       );
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot compare before=vm_frag_20240610_0912.log after=vm_frag_20240617_1430.log -o compare.svg', 'two kernels on one uptime axis, named in the legend'],
+    ['fmfi-plot compare /var/tmp/vm_frag_*.log --uptime 3d --orders 0,5,9,12 -o compare.png', 'the first three days of every boot window, four block sizes, as PNG'],
+  ]);
 }

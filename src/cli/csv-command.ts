@@ -11,7 +11,7 @@ import { ByteBuilder } from '../views/bytes.js';
 import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
-import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, rangeOf, sinceOption, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import { domainOption, ExitStatus, inputFormatOption, inputsOrStdin, outputFileOption, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, type SetStatus } from './options.js';
 import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
@@ -123,7 +123,7 @@ interface CsvFlags {
   domain?: number;
   output: string;
   outDir?: string;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
   inputFormat?: FormatName;
   since?: number;
@@ -131,17 +131,17 @@ interface CsvFlags {
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
-  return new Command('csv')
+  const command = new Command('csv')
     .description('write the samples as CSV, the inputs concatenated in argument order')
-    .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
+    .argument('[LOG...]', 'logs (vm.phys_frag_idx, vm.phys_free or /proc/buddyinfo); - is standard input (the default when it is not a terminal)')
     .addOption(
-      new Option('--dialect <dialect>', 'awk: "ORDER DATE FMFI" as parse_vm_frag.awk prints; csv: RFC 4180 with a header')
+      new Option('--dialect <DIALECT>', 'awk: "ORDER DATE FMFI" as parse_vm_frag.awk prints it; csv: RFC 4180 with a header')
         .choices(['awk', 'csv'])
         .default('awk'),
     )
-    .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
-    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
-    .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(domainOption())
+    .addOption(outputFileOption())
+    .option('--out-dir <DIR>', 'write one CSV per log instead: DIR/<log name without .log>.csv')
     .addOption(sinceOption())
     .addOption(untilOption())
     .addOption(inputFormatOption())
@@ -151,7 +151,7 @@ export function csvCommand(setStatus: SetStatus): Command {
     .action(async (logs: string[], flags: CsvFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       if (flags.outDir !== undefined && command.getOptionValueSource('output') === 'cli') {
-        command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
+        command.error(Usage.OUTPUT_AND_OUT_DIR(), { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
       const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat, range: rangeOf(flags, command) };
@@ -159,6 +159,11 @@ export function csvCommand(setStatus: SetStatus): Command {
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)
           : await runCsvPerLog(inputs, flags.outDir, common, reporter);
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot csv vm_frag_20240408_1005.log > vm_frag_20240408_1005.csv', 'what parse_vm_frag.awk prints, byte for byte, for gnuplot and the original template'],
+    ['fmfi-plot csv --dialect csv --domain 0 vm_frag_20240408_1005.log -o fmfi.csv', 'RFC 4180 CSV with a header, NUMA domain 0 only, for a spreadsheet'],
+    ['fmfi-plot csv /var/tmp/vm_frag_*.log --out-dir csv', 'one CSV per log in csv/, as the original shell loop made them'],
+  ]);
 }

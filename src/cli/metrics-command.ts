@@ -269,7 +269,7 @@ export function metricsCommand(setStatus: SetStatus): Command {
     .action(async (logs: string[], flags: MetricsFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       const zone = flags.utc ? TimeZone.UTC : flags.timezone ?? machineZone();
-      if (zone === null) command.error(`error: ${Usage.MACHINE_ZONE_UNKNOWN()}`, { exitCode: ExitStatus.usage });
+      if (zone === null) command.error(Usage.MACHINE_ZONE_UNKNOWN(), { exitCode: ExitStatus.usage });
       const reporter = stderrReporter(flags.warnings);
       const options: MetricsCommandOptions = { latest: flags.latest, zone, labels: flags.label ?? [], output: flags.output, inputFormat: flags.inputFormat };
       const ok = await runMetrics(inputs, options, reporter);

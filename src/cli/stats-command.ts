@@ -10,7 +10,7 @@ import type { Reporter } from '../report.js';
 import { DomainCheck } from '../summary/domains.js';
 import { WindowStatsBuilder, type WindowStats } from '../summary/stats.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputFormatOption, inputsOrStdin, parseNonNegativeInt, rangeOf, sinceOption, strictOption, untilOption, warningsOption, type SetStatus } from './options.js';
+import { domainOption, inputFormatOption, inputsOrStdin, outputFileOption, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, type SetStatus } from './options.js';
 import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter } from './reporter.js';
 
@@ -92,19 +92,23 @@ interface StatsFlags {
   domain?: number;
   output: string;
   inputFormat?: FormatName;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
   since?: number;
   until?: number;
 }
 
 export function statsCommand(setStatus: SetStatus): Command {
-  return new Command('stats')
+  const command = new Command('stats')
     .description('numbers per boot window, domain and order: FMFI quantiles, average free block size, first crossings of 0')
     .argument('[LOG...]', 'logs; - is standard input (the default when it is not a terminal); several are compared with the first')
-    .addOption(new Option('--format <format>', 'table: aligned text; csv: one record per window, domain and order; json: schema fmfi-plot/stats 1').choices(['table', 'csv', 'json']).default('table'))
-    .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
-    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(
+      new Option('--format <FORMAT>', 'table: aligned text; csv: one record per window, domain and order; json: schema fmfi-plot/stats 1')
+        .choices(['table', 'csv', 'json'])
+        .default('table'),
+    )
+    .addOption(domainOption('keep only NUMA domain N; a warning when no sample has it'))
+    .addOption(outputFileOption())
     .addOption(sinceOption())
     .addOption(untilOption())
     .addOption(inputFormatOption())
@@ -115,6 +119,11 @@ export function statsCommand(setStatus: SetStatus): Command {
       const inputs = inputsOrStdin(logs, command);
       const reporter = stderrReporter(flags.warnings);
       const ok = await runStats(inputs, { format: flags.format, domain: flags.domain ?? null, output: flags.output, inputFormat: flags.inputFormat, range: rangeOf(flags, command) }, reporter);
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot stats vm_frag_20240408_1005.log', 'a table of the numbers of one boot window'],
+    ['fmfi-plot stats vm_frag_20240610_0912.log vm_frag_20240617_1430.log', 'two boot windows side by side, the second against the first'],
+    ['fmfi-plot stats --format json /var/tmp/vm_frag_*.log -o stats.json', 'every window as JSON, for a program to read'],
+  ]);
 }

@@ -1,6 +1,5 @@
-// Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts).
+// Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts, png.ts).
 import type { Spec } from 'vega';
-import { dejaVuFontFiles } from './fonts.js';
 import { loadVega, vegaDrewOnce, type Vega } from './vega.js';
 import { escapeXml } from './xml-text.js';
 
@@ -39,18 +38,4 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
   }
 }
 
-/** A PNG of the SVG at its own size, its text in the bundled DejaVu Sans whatever fonts the machine has. */
-export async function svgToPng(svg: string): Promise<Uint8Array> {
-  // A CommonJS package: require()d, as import() would start Node's ES module loader.
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
-    font: {
-      fontFiles: dejaVuFontFiles(),
-      loadSystemFonts: false,
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    },
-    background: 'white',
-  });
-  return resvg.render().asPng();
-}
+export { svgToPng } from './png.js';

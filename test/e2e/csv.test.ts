@@ -174,7 +174,7 @@ describe('fmfi-plot csv on inputs read in many chunks', () => {
     const r = runCli(['csv', '--jobs', '2', fixture('numa-2-domains.log')]);
     expect(r.status).toBe(2);
     expect(r.stdout.length).toBe(0);
-    expect(r.stderr).toMatch(/^error: unknown option '--jobs'/);
+    expect(r.stderr).toBe("fmfi-plot: unknown option '--jobs' for csv: it is an option of render\n(see 'fmfi-plot render --help')\n");
     expect(runCli(['csv', '--help']).stdout.toString()).not.toMatch(/--jobs/);
   });
 });
@@ -276,7 +276,7 @@ describe('fmfi-plot csv options', () => {
     for (const args of [['csv', '--dialect', 'tsv', 'x.log'], ['csv', '--domain', '-1', 'x.log'], ['csv', '--nope'], ['nope-command', '--x']]) {
       const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: .*\n\(add --help for usage\)\n$/);
+      expect(r.stderr).toMatch(/^fmfi-plot: .*\n\(see 'fmfi-plot (csv|render) --help'\)\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout.length).toBe(0);
     }

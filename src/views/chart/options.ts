@@ -1,5 +1,6 @@
 // Chart options: the picture size and the height range, with their defaults and limits.
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../../summary/picture.js';
+export { MAX_HEIGHT, MAX_WIDTH } from '../../summary/picture.js';
 import { DEFAULT_HEIGHT_RANGE, type HeightRange } from '../../summary/height.js';
 import type { IndexName } from '../../indices.js';
 

@@ -4,14 +4,14 @@ import { Command, Option } from 'commander';
 import { failure, fileError, type FmfiError } from '../errors.js';
 import type { LocalTime } from '../model.js';
 import { localTime } from '../time.js';
-import { ExitStatus, parseNonNegativeInt, type SetStatus } from './options.js';
+import { ExitStatus, parseNonNegativeInt, withExamples, type SetStatus } from './options.js';
 import { version } from './version.js';
 
 /** How many of the most recent windows the page compares unless told (`--index-compare N`). */
 export const DEFAULT_INDEX_COMPARE = 6;
 
 export const indexCompareOption = (): Option =>
-  new Option('--index-compare <N>', 'the most recent windows compared by uptime on the index page (0: none)')
+  new Option('--index-compare <N>', 'the most recent windows compared by uptime on the index page, 0 for none')
     .argParser(parseNonNegativeInt)
     .default(DEFAULT_INDEX_COMPARE);
 
@@ -52,7 +52,7 @@ interface IndexFlags {
 }
 
 export function indexCommand(setStatus: SetStatus): Command {
-  return new Command('index')
+  const command = new Command('index')
     .description('write DIR/index.html again: every boot window whose chart is in DIR, from the numbers kept in DIR/index.json')
     .argument('<DIR>', 'a folder of charts made by fmfi-plot LOG... -o DIR')
     .addOption(indexCompareOption())
@@ -64,11 +64,6 @@ export function indexCommand(setStatus: SetStatus): Command {
         'command makes it again without reading a log: after charts were deleted (their',
         'windows leave the page), to compare another number of windows, or when',
         'index.html was lost.',
-        '',
-        'Examples:',
-        '  fmfi-plot /var/tmp/vm_frag_*.log -o /var/db/fmfi   # the charts and the page',
-        '  rm /var/db/fmfi/vm_frag_20240408_1005.svg && fmfi-plot index /var/db/fmfi',
-        '  fmfi-plot index /var/db/fmfi --index-compare 3',
       ].join('\n'),
     )
     .exitOverride()
@@ -76,4 +71,8 @@ export function indexCommand(setStatus: SetStatus): Command {
       await runIndex(dir, flags.indexCompare);
       setStatus(ExitStatus.ok);
     });
+  return withExamples(command, [
+    ['fmfi-plot index /var/db/fmfi', 'the page of /var/db/fmfi made again, after charts were deleted or index.html was lost'],
+    ['fmfi-plot index /var/db/fmfi --index-compare 3', 'the same page, comparing the three most recent windows'],
+  ]);
 }

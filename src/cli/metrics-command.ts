@@ -9,7 +9,7 @@ import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic } from '../model.js';
 import { machineZoneName, TimeZone } from '../zone.js';
 import { readReported, runStatus } from './inputs.js';
-import { ExitStatus, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, type SetStatus } from './options.js';
+import { ExitStatus, inputFormatOption, inputsOrStdin, optionParser, outputFileOption, strictOption, warningsOption, withExamples, type SetStatus } from './options.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 import { addConstantLabel, type Label } from '../views/metrics/names.js';
 
@@ -222,57 +222,56 @@ function machineZone(): TimeZone | null {
 }
 
 interface MetricsFlags {
-  latest: boolean;
+  latest?: boolean;
   output: string;
   label?: Label[];
   timezone?: TimeZone;
-  utc: boolean;
+  utc?: boolean;
   inputFormat?: FormatName;
   strict: boolean;
   warnings: number;
 }
 
-const EXAMPLES = `
+const ZONES = `
 The log's times carry no zone: they are read in this machine's zone unless --timezone
 or --utc says otherwise. A time that a change to or from daylight saving time skips or
 repeats is read as said in a warning, never shifted silently.
-
-Examples:
-  # The whole history, for Prometheus's backfill (then: promtool tsdb create-blocks-from
-  # openmetrics vm_frag.om data/), with the labels its scrapes of this machine carry:
-  fmfi-plot metrics /var/tmp/vm_frag_*.log --label instance=db1:9100 --label job=node > vm_frag.om
-
-  # The last sample, for node_exporter's textfile collector (written atomically):
-  fmfi-plot metrics --latest /var/tmp/vm_frag_20240408_1005.log -o /var/tmp/node_exporter/fmfi.prom
-
-  # Logs copied from a machine in another zone:
-  fmfi-plot metrics --timezone America/New_York db2/vm_frag_*.log --label instance=db2:9100 > db2.om`;
+`;
 
 export function metricsCommand(setStatus: SetStatus): Command {
-  return new Command('metrics')
+  const command = new Command('metrics')
     .description('write the samples as metrics for Prometheus: every sample as OpenMetrics (for promtool tsdb create-blocks-from openmetrics), or with --latest the last one for node_exporter\'s textfile collector')
     .argument('[LOG...]', 'logs of any format; - is standard input (the default when it is not a terminal)')
-    .addOption(new Option('--latest', 'only the last complete sample of each log, without timestamps, in the Prometheus text format').default(false))
-    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
-    .addOption(new Option('--label <NAME=VALUE>', 'a label on every metric, such as host=db1 (repeatable; default: none, a scrape adds instance)').argParser(parseLabel))
+    .addOption(new Option('--latest', 'only the last complete sample of each log, without timestamps, in the Prometheus text format'))
+    .addOption(outputFileOption())
+    .addOption(new Option('--label <LABEL>', 'a label NAME=VALUE on every metric, such as host=db1; repeatable; a scrape adds instance itself').argParser(parseLabel).default(undefined, 'none'))
     .addOption(
-      new Option('--timezone <ZONE>', "the IANA time zone the log's times are in, such as Europe/Berlin (default: this machine's)")
+      new Option('--timezone <ZONE>', "the IANA time zone the log's times are in, such as Europe/Berlin")
         .argParser(parseTimeZone)
-        .conflicts('utc'),
+        .conflicts('utc')
+        .default(undefined, "this machine's"),
     )
-    .addOption(new Option('--utc', "the log's times are in UTC (same as --timezone UTC)").default(false))
+    .addOption(new Option('--utc', "the log's times are in UTC (same as --timezone UTC)"))
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
-    .addHelpText('after', () => `${EXAMPLES}\n\nThis machine's zone: ${machineZoneName() ?? 'unknown (give --timezone or --utc)'}.\n`)
+    .addHelpText('after', () => `${ZONES}\nThis machine's zone: ${machineZoneName() ?? 'unknown (give --timezone or --utc)'}.`)
     .exitOverride()
     .action(async (logs: string[], flags: MetricsFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
-      const zone = flags.utc ? TimeZone.UTC : flags.timezone ?? machineZone();
+      const zone = flags.utc === true ? TimeZone.UTC : flags.timezone ?? machineZone();
       if (zone === null) command.error(Usage.MACHINE_ZONE_UNKNOWN(), { exitCode: ExitStatus.usage });
       const reporter = stderrReporter(flags.warnings);
-      const options: MetricsCommandOptions = { latest: flags.latest, zone, labels: flags.label ?? [], output: flags.output, inputFormat: flags.inputFormat };
+      const options: MetricsCommandOptions = { latest: flags.latest === true, zone, labels: flags.label ?? [], output: flags.output, inputFormat: flags.inputFormat };
       const ok = await runMetrics(inputs, options, reporter);
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    [
+      'fmfi-plot metrics /var/tmp/vm_frag_*.log --label instance=db1:9100 --label job=node > vm_frag.om',
+      "the whole history for Prometheus's backfill (then promtool tsdb create-blocks-from openmetrics vm_frag.om data/)",
+    ],
+    ['fmfi-plot metrics --latest /var/tmp/vm_frag_20240408_1005.log -o /var/tmp/node_exporter/fmfi.prom', "the last sample, for node_exporter's textfile collector, written atomically"],
+    ['fmfi-plot metrics --timezone America/New_York db2/vm_frag_*.log --label instance=db2:9100 > db2.om', 'logs copied from a machine in another zone'],
+  ]);
 }

@@ -91,13 +91,13 @@ export function zRangeFor<R extends HeightRange>(zRange: R, index: IndexName, co
   return { kind: 'fixed', min: 0, max: 1000 };
 }
 
-const TIME_FORMS = "as the log's clock showed it: 2024-04-08_10:05:00, or ISO 8601 such as 2024-04-08T10:05 or 2024-04-08 (its midnight)";
+const TIME_FORMS = "as the log's clock showed it: 2024-04-08_10:05:00, or ISO 8601 such as 2024-04-08T10:05, or 2024-04-08 for its midnight";
 
 /** `--since` and `--until`: a stretch of the log's own times, both ends kept. */
 export const sinceOption = (): Option =>
-  new Option('--since <TIME>', `keep only samples at or after TIME, ${TIME_FORMS} (default: from the first)`).argParser(optionParser(parseTimeBound));
+  new Option('--since <TIME>', `keep only samples at or after TIME, ${TIME_FORMS}`).argParser(optionParser(parseTimeBound)).default(undefined, 'from the first');
 export const untilOption = (): Option =>
-  new Option('--until <TIME>', 'keep only samples at or before TIME, written as for --since (default: to the last)').argParser(optionParser(parseTimeBound));
+  new Option('--until <TIME>', 'keep only samples at or before TIME, written as for --since').argParser(optionParser(parseTimeBound)).default(undefined, 'to the last');
 
 /** The range --since and --until give; a range that ends before it starts is a usage error. */
 export function rangeOf(flags: { readonly since?: number; readonly until?: number }, command: Command): TimeRange {

@@ -26,9 +26,9 @@ export const zRangeOption = (withIndex: boolean): Option =>
 export const heightRangeOption = (): Option =>
   new Option(
     '--z-range <RANGE>',
-    'the height axis. split: 0 to 1000 linear above the zero plane, below it a log scale down to the lowest value, nothing clipped; ' +
-      'auto: linear from the lowest to the highest value in the data; MIN:MAX: linear, values beyond drawn at the limit, marked and counted ' +
-      '(-1000:1000: the original template); with --index unusable, 0:1000 unless given; 3d style only',
+    'height axis: MIN:MAX, or auto (from the lowest to the highest value in the data), both linear, values beyond MIN:MAX drawn at the limit, ' +
+      'marked and counted (-1000:1000: the original template); or split: 0 to 1000 linear above the zero plane and a log scale below it ' +
+      'down to the lowest value, nothing clipped; with --index unusable, 0:1000 unless given; 3d style only',
   )
     .argParser(optionParser(parseHeightRange))
     .default(DEFAULT_HEIGHT_RANGE, formatHeightRange(DEFAULT_HEIGHT_RANGE));

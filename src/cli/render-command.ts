@@ -101,7 +101,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once; the charts do not depend on it')
         .argParser(parsePositiveInt)
-        .default(undefined, "as many as the cores the machine's load leaves free, one for a few small logs"),
+        .default(undefined, 'the free cores, one for a few small logs'),
     )
     .addOption(inputFormatOption())
     .addOption(indexOption())

@@ -122,7 +122,7 @@ export function compareCommand(setStatus: SetStatus): Command {
     .argument('[LOG...]', 'logs, LABEL=PATH to name one in the legend; - is standard input')
     .requiredOption('-o, --output <FILE>', 'the chart file (written atomically); - is standard output')
     .addOption(
-      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "svg, or the -o file's (.svg, .png)"),
+      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "the -o file's, else svg"),
     )
     .addOption(widthOption('chart width in pixels, shared by the panels', MIN_WIDTH, MAX_WIDTH, DEFAULT_COMPARE_OPTIONS.width))
     .addOption(zRangeOption(false))

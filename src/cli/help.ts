@@ -1,7 +1,7 @@
 // How the command line explains itself: help that lists every option with its default and ends
 // with examples, and one shape (`fmfi-plot: …`) for every usage error. Loaded only when help or
 // an error is printed, or when a first argument may be a mistyped command.
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Help, type Argument, type Command, type Option } from 'commander';
 import { Say, Usage } from '../errors.js';
 
@@ -88,15 +88,6 @@ export function closestCommand(word: string, names: readonly string[]): string |
   return best;
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The usage error of a run whose command cannot be what was meant, or null. The default
  * command takes logs as its first argument, so a first argument that is not a command is a
@@ -112,7 +103,7 @@ export function mistypedCommand(args: readonly string[], names: readonly string[
   }
   if (first === undefined || first.startsWith('-') || first.includes('/') || names.includes(first)) return null;
   const suggestion = closestCommand(first, names);
-  return suggestion === null || exists(first) ? null : Usage.UNKNOWN_COMMAND(first, suggestion);
+  return suggestion === null || existsSync(first) ? null : Usage.UNKNOWN_COMMAND(first, suggestion);
 }
 
 /** A bad value as `--width: expected …`: commander's long wording, shortened to the option and what it takes. */

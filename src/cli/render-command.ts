@@ -85,7 +85,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     )
     .addOption(new Option('--out-dir <DIR>', 'the folder for the charts, whatever their names'))
     .addOption(
-      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "svg, or the -o file's (.svg, .png)"),
+      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "the -o file's, else svg"),
     )
     .addOption(widthOption('chart width in pixels', MIN_WIDTH, MAX_WIDTH, DEFAULT_CHART_OPTIONS.width))
     .addOption(heightOption('chart height in pixels', MIN_HEIGHT, MAX_HEIGHT, DEFAULT_CHART_OPTIONS.height))

@@ -94,10 +94,10 @@ describe('fmfi-plot gnuplot', () => {
   it('lists its options with their defaults', () => {
     const r = runCli(['gnuplot', '--help']);
     expect(r.status).toBe(0);
-    const help = r.stdout.toString('utf8');
+    const help = r.stdout.toString('utf8').replace(/\s+/g, ' ');
     expect(help).toContain('--terminal <NAME>');
     expect(help).toContain('default: svg)');
-    expect(help).toMatch(/200 to 4000 \(default: 1200\)/);
+    expect(help).toMatch(/--width <PX> picture width in pixels, 200 to 4000;[^(]*\(default: 1200\)/);
     expect(help).toContain('--z-range <RANGE>');
     expect(help).toContain('(default: -1000:1000)');
   });

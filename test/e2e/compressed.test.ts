@@ -37,7 +37,7 @@ describe('compressed logs', () => {
     const out = join(dir, 'charts');
     const r = runCli([join(logs, 'vm_frag_20240408_1005.log'), join(logs, 'vm_frag_20240408_1005.log.0.gz'), '-o', out]);
     expect(r.stderr).toBe('fmfi-plot: 2 rendered, 0 up to date, 0 without samples, 0 failed\n');
-    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_1005.0.svg', 'vm_frag_20240408_1005.svg']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.0.svg', 'vm_frag_20240408_1005.svg']);
     const svg = readFileSync(join(out, 'vm_frag_20240408_1005.0.svg'), 'utf8');
     expect(svg).toContain('<title>vm_frag_20240408_1005.log.0.gz</title>');
     expect(svg).toContain('booted 2024-04-08 10:05');

@@ -51,14 +51,14 @@ describe('fmfi-plot LOG -o', () => {
   it('is a folder otherwise: a name without .svg or .png, or a folder that exists', () => {
     const plain = join(dir, 'charts');
     expect(runCli([log, '-o', plain, '-q']).status).toBe(0);
-    expect(readdirSync(plain)).toEqual(['vm_frag_20240408_1005.svg']);
+    expect(readdirSync(plain)).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.svg']);
     const folder = join(dir, 'old.svg');
     mkdirSync(folder);
     expect(runCli([log, '-o', folder, '-q']).status).toBe(0);
-    expect(readdirSync(folder)).toEqual(['vm_frag_20240408_1005.svg']);
+    expect(readdirSync(folder)).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.svg']);
     const outDir = join(dir, 'named.svg');
     expect(runCli([log, '--out-dir', outDir, '-q']).status).toBe(0);
-    expect(readdirSync(outDir)).toEqual(['vm_frag_20240408_1005.svg']);
+    expect(readdirSync(outDir)).toEqual(['index.html', 'index.json', 'vm_frag_20240408_1005.svg']);
   });
 
   it('a chart file name for several logs is a usage error, and nothing is written', () => {

@@ -67,6 +67,6 @@ describe('--style heatmap', () => {
   it('refuses --z-range, which only the 3d chart has', () => {
     const r = runCli([LOG, '-o', join(dir, 'x'), '--style', 'heatmap', '--z-range', 'auto']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: --z-range is for the 3d style: the heatmap's colours cover every value/);
+    expect(r.stderr).toMatch(/^fmfi-plot: --z-range is for the 3d style: the heatmap's colours cover every value/);
   });
 });

@@ -64,7 +64,7 @@ describe('--since and --until', () => {
     expect(r.stderr).toBe(`${LOG}: warning: no sample lies at or before 2024-04-01 00:00:00 (--until): its samples run from 2024-04-08 10:10:00 to 2024-04-11 10:00:00\n`);
     const backwards = runCli(['stats', '--since', '2024-04-10', '--until', '2024-04-09', LOG]);
     expect(backwards.status).toBe(2);
-    expect(backwards.stderr).toMatch(/^error: --until \(2024-04-09 00:00:00\) is before --since \(2024-04-10 00:00:00\)/);
+    expect(backwards.stderr).toMatch(/^fmfi-plot: --until \(2024-04-09 00:00:00\) is before --since \(2024-04-10 00:00:00\)/);
     const zoned = runCli(['csv', '--since', '2024-04-09T00:00:00Z', LOG]);
     expect(zoned.status).toBe(2);
     expect(zoned.stderr).toMatch(/without a zone/);

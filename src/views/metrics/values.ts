@@ -7,8 +7,13 @@ const DASH = 45;
 const DOT = 46;
 const ZERO = 48;
 
-/** `26` → `0.026`, `-1000` → `-1`, `1500` → `1.5`: thousandths as a decimal, exactly. */
+/**
+ * `26` → `0.026`, `-1000` → `-1`, `1500` → `1.5`: thousandths as a decimal, exactly. Beyond
+ * 2^53 thousandths (only a damaged log gets there: an FMFI(0) far outside what a kernel
+ * prints) no decimal is exact; the value is then the float64 Prometheus would store anyway.
+ */
 export function formatThousandths(t: number): string {
+  if (!Number.isSafeInteger(t)) return String(t / 1000);
   const abs = Math.abs(t);
   const whole = Math.floor(abs / 1000);
   const frac = abs - whole * 1000;
@@ -17,14 +22,19 @@ export function formatThousandths(t: number): string {
   return `${sign}${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
 }
 
-/** The most bytes `writeThousandths` writes: a sign, 16 digits, a point. */
-export const MAX_THOUSANDTHS_BYTES = 18;
+/** The most bytes `writeThousandths` writes: a float64 in JavaScript's shortest form, `-1.7976931348623157e+308`. */
+export const MAX_THOUSANDTHS_BYTES = 24;
 
 /**
  * formatThousandths into buf at p (room for MAX_THOUSANDTHS_BYTES made by the caller);
  * returns the index after it. For the history's millions of lines: no string made.
  */
 export function writeThousandths(buf: Uint8Array, p: number, t: number): number {
+  if (!Number.isSafeInteger(t)) {
+    const text = formatThousandths(t);
+    for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+    return p;
+  }
   let abs = t;
   if (t < 0) {
     buf[p++] = DASH;

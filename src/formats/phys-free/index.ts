@@ -41,10 +41,11 @@ class PhysFreeReader extends CountReader {
   private domain = 0;
   private freeList: FreeList | null = null;
   /**
-   * Blank lines since the last row. Free lists are one blank line apart; after the last
-   * one sysctl's own newline and the cron job's `echo` make two. A log that ends with
-   * fewer may have lost whole free lists of its last sample, which no row shows (they
-   * were cut at a line end).
+   * Blank lines since the last row, FREE LIST or DOMAIN line. Free lists are one blank
+   * line apart; after the last one sysctl's own newline and the cron job's `echo` make two.
+   * A log that ends with fewer may have lost whole free lists of its last sample, which no
+   * row shows (they were cut at a line end); so may one that ends after a FREE LIST or
+   * DOMAIN line, which blank lines follow too.
    */
   private blanksAfterRow = 2;
 
@@ -75,12 +76,15 @@ class PhysFreeReader extends CountReader {
     if (m !== null) {
       this.closeFreeList();
       this.freeList = { number: Number(m[1]), line: lineNo, pools: null, lowest: null };
+      // Its rows are still to come: blank lines follow it as they follow a sample's end.
+      this.blanksAfterRow = 0;
       return;
     }
     m = DOMAIN.exec(text);
     if (m !== null) {
       this.closeFreeList();
       this.domain = Number(m[1]);
+      this.blanksAfterRow = 0;
       return;
     }
     if (isDateLine(text)) {

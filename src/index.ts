@@ -2,7 +2,8 @@
 //
 //   formats/  bytes → typed samples       parseLog, streamLog, readWindow, openReader
 //   summary/  samples → what views share  TimeBinner, chartCaption, heightLimits, formatKiB
-//   views/    summary → an output         chartSpec, compareSpec, formatCsv, gnuplotScript
+//   views/    summary → an output         chartSpec, heatmapSpec, compareSpec, formatCsv, gnuplotScript,
+//                                         formatOpenMetrics, indexPageHtml
 //   render/   any Vega spec → SVG → PNG   renderVegaSvg, svgToPng
 //
 // The command line (`fmfi-plot`) is one caller of these; nothing here reads argv,
@@ -13,6 +14,7 @@
 export { domainLabel, Severity } from './model.js';
 export type { BootWindow, Diagnostic, DomainReading, LocalTime, OrderReading, Sample } from './model.js';
 export { formatIsoLocal, formatLogTime, localTime } from './time.js';
+export { formatOffset, machineZoneName, TimeZone, type Resolved } from './zone.js';
 export {
   Failure,
   FmfiError,
@@ -40,29 +42,59 @@ export {
 export { bootTimeFromName, type BootTimeResult } from './formats/boot-time.js';
 export type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './formats/format.js';
 export { bootTimeOf, parseLog, readWindow, streamLog, type LogHandlers, type LogInfo, type ReadOptions } from './formats/read.js';
+export { compressionOf, decompressed, type Compression } from './io/decompress.js';
 export { DEFAULT_FORMAT, FORMATS, isFormatName, openReader, recogniseFormat, type FormatName } from './formats/registry.js';
 
 // What every view shares
-export { binSamples, TimeBinner, type Bin, type BinCell, type BinOptions, type OrderInfo, type TimeBins } from './summary/bins.js';
+export { binSamples, TimeBinner, type Bin, type BinCell, type BinnerSnapshot, type BinOptions, type OrderInfo, type TimeBins } from './summary/bins.js';
 export { chartCaption, formatCount, formatSpan, type Caption } from './summary/caption.js';
 export {
   countClipped,
+  DEFAULT_HEIGHT_RANGE,
   DEFAULT_Z_RANGE,
+  formatHeight,
+  formatHeightRange,
   formatZRange,
   heightLimits,
   heightTicks,
+  parseHeightRange,
   parseZRange,
+  splitPosition,
+  splitScale,
+  splitTicks,
   type Clipping,
   type HeightLimits,
+  type HeightRange,
+  type SplitScale,
   type ZRange,
 } from './summary/height.js';
+export { DomainCheck } from './summary/domains.js';
+export { readingNotes, WarningTally } from './summary/reading.js';
+export { parseTimeBound, TimeFilter, timeRange, WHOLE_LOG, type TimeRange } from './summary/time-range.js';
 export { orderColours, type OrderColours } from './summary/palette.js';
 export { formatKiB } from './summary/sizes.js';
-export { Alignment, binByUptime, finishOnCommonWidth, parseUptime, UptimeBinner, type UptimeBinOptions, type UptimeWindow } from './summary/uptime.js';
+export { windowStats, WindowStatsBuilder, type DomainStats, type OrderStats, type WindowStats } from './summary/stats.js';
+export {
+  Alignment,
+  binByUptime,
+  finishOnCommonWidth,
+  parseUptime,
+  UptimeBinner,
+  type UptimeBinOptions,
+  type UptimeSnapshot,
+  type UptimeWindow,
+} from './summary/uptime.js';
 
 // Views
 export { chartSpec, DEFAULT_CHART_OPTIONS, maxBinsFor as chartMaxBins, renderChartSvg, type ChartOptions } from './views/chart/index.js';
 export { formatCsv, type CsvOptions, type Dialect } from './views/csv/writer.js';
+export {
+  DEFAULT_HEATMAP_OPTIONS,
+  heatmapSpec,
+  maxBinsFor as heatmapMaxBins,
+  renderHeatmapSvg,
+  type HeatmapOptions,
+} from './views/heatmap/index.js';
 export {
   compareDescription,
   compareSpec,
@@ -75,7 +107,26 @@ export {
 } from './views/compare/index.js';
 export { DEFAULT_OPTIONS as DEFAULT_GNUPLOT_OPTIONS, Terminal, type GnuplotOptions } from './views/gnuplot/options.js';
 export { gnuplotScript, maxBinsFor as gnuplotMaxBins } from './views/gnuplot/script.js';
+export {
+  bootLabel,
+  FAMILIES as METRIC_FAMILIES,
+  formatLatest,
+  formatLatestMetrics,
+  formatOpenMetrics,
+  LatestPicker,
+  LogClock,
+  MemoryColumnStore,
+  MetricsHistory,
+  parseConstantLabel,
+  type ColumnBlock,
+  type ColumnStore,
+  type LatestSample,
+  type MetricsOptions,
+  type MetricsText,
+} from './views/metrics/index.js';
+export { indexPageHtml, type IndexPage, type PageDiagnostic, type PageWindow } from './views/index-page/index.js';
 
 // Rendering
 export { renderVegaSvg, svgToPng, type SvgText } from './render/render.js';
+export { pngEngine, PngEngine } from './render/png.js';
 export { compileVegaLite, renderVegaLiteSvg } from './render/vega-lite.js';

@@ -66,3 +66,21 @@ export function formatHuman(t: LocalTime, seconds = false): string {
   const s = formatLogTime(t);
   return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`;
 }
+
+/** `3 d 4 h`, `2 h 5 min`, `45 s`: a duration in the two largest units that matter. */
+export function formatSpan(ms: number): string {
+  if (ms < 0) return `-${formatSpan(-ms)}`;
+  const s = Math.round(ms / 1000);
+  const units: Array<[string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
+  const parts: string[] = [];
+  let rest = s;
+  for (const [name, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0 || (parts.length > 0 && parts.length < 2)) {
+      if (n > 0) parts.push(`${n} ${name}`);
+      rest -= n * size;
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.length === 0 ? '0 s' : parts.join(' ');
+}

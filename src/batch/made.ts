@@ -3,11 +3,12 @@
 // Only a regular file is opened (a link or a FIFO planted at the path is never followed,
 // and a FIFO would block the open for ever), and a chart counts only when it ends as a
 // whole one does: a chart cut off after its stamp (a full disk, a copy that stopped) is
-// drawn again, not taken as up to date.
-import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+// drawn again, not taken as up to date. Synchronous, like the stat of each log beside it:
+// a rerun does this for every log, and a thousand logs took four times longer through
+// promises and the thread pool (`npm run bench`), for nothing that could run meanwhile.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { fsPath } from '../io/names.js';
-import { readStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
+import { readStamp, type Stamp } from './stamp.js';
 
 const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
@@ -23,31 +24,36 @@ export function endsWhole(tail: Buffer): boolean {
   return SVG_END.test(tail.toString('latin1'));
 }
 
-/** The stamp of the whole chart at `path`, or null: nothing there, not a regular file, no stamp, or cut off. */
-export async function madeStamp(path: string): Promise<Stamp | null> {
-  const entry = await lstat(fsPath(path)).catch(() => null);
-  if (entry === null || !entry.isFile()) return null;
-  let handle;
+/** A whole chart found at a path: its stamp, and its first bytes (a view of the buffer given). */
+export interface MadeChart {
+  readonly stamp: Stamp;
+  readonly head: Buffer;
+}
+
+/**
+ * The whole chart at `path`, its first bytes read into `into` (STAMP_HEAD_BYTES long), or
+ * null: nothing there, not a regular file, no stamp, or cut off.
+ */
+export function madeChart(path: string, into: Buffer): MadeChart | null {
+  let fd: number;
   try {
+    const entry = lstatSync(fsPath(path), { throwIfNoEntry: false });
+    if (entry === undefined || !entry.isFile()) return null;
     // Not following a link, and not waiting: the entry may have been swapped since.
-    handle = await open(fsPath(path), NO_FOLLOW);
+    fd = openSync(fsPath(path), NO_FOLLOW);
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.ino !== entry.ino || st.dev !== entry.dev) return null;
+      const head = into.subarray(0, readSync(fd, into, 0, Math.min(into.length, st.size), 0));
+      const stamp = readStamp(head);
+      if (stamp === null) return null;
+      const tail = Buffer.alloc(Math.min(TAIL_BYTES, st.size));
+      const end = readSync(fd, tail, 0, tail.length, st.size - tail.length);
+      return endsWhole(tail.subarray(0, end)) ? { stamp, head } : null;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return null;
-  }
-  try {
-    const st = await handle.stat();
-    if (!st.isFile() || st.ino !== entry.ino || st.dev !== entry.dev) return null;
-    const head = Buffer.alloc(Math.min(STAMP_HEAD_BYTES, st.size));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const stamp = readStamp(head.subarray(0, bytesRead));
-    if (stamp === null) return null;
-    const tailLength = Math.min(TAIL_BYTES, st.size);
-    const tail = Buffer.alloc(tailLength);
-    const end = await handle.read(tail, 0, tailLength, st.size - tailLength);
-    return endsWhole(tail.subarray(0, end.bytesRead)) ? stamp : null;
-  } catch {
-    return null;
-  } finally {
-    await handle.close().catch(() => undefined);
   }
 }

@@ -4,9 +4,17 @@ import { basename, join, resolve } from 'node:path';
 import { failure, fileError, Failure } from '../errors.js';
 import { fsPath } from '../io/names.js';
 
-/** `<dir>/<log name without .log>.<ext>`; standard input is `stdin`. */
+/**
+ * A log's name without `.log` and without the compression suffix, keeping newsyslog's
+ * rotation number: `x.log` and `x.log.gz` are `x`, `x.log.0.gz` is `x.0`.
+ */
+export function logStem(name: string): string {
+  return name.replace(/\.(?:gz|bz2|xz|zst)$/, '').replace(/\.log(\.\d+)?$/, '$1');
+}
+
+/** `<dir>/<log name without .log>.<ext>` (see logStem); standard input is `stdin`. */
 export function outputPathFor(input: string, dir: string, ext: string): string {
-  const name = input === '-' ? 'stdin' : basename(input).replace(/\.log$/, '');
+  const name = input === '-' ? 'stdin' : logStem(basename(input));
   return join(dir, `${name}.${ext}`);
 }
 
@@ -18,18 +26,20 @@ export interface OutputAssignment {
 /**
  * Pairs each input with its output, refusing an output that is an input or that a
  * previous input already claims (two logs of the same name in different folders).
+ * `file` names the output of the one input (`-o chart.svg`) instead.
  */
 export function assignOutputs(
   inputs: readonly string[],
   dir: string,
   ext: string,
+  file?: string,
 ): { assigned: OutputAssignment[]; refused: Array<{ input: string; message: string }> } {
   const inputPaths = new Set(inputs.filter((i) => i !== '-').map((i) => resolve(i)));
   const claimed = new Map<string, string>();
   const assigned: OutputAssignment[] = [];
   const refused: Array<{ input: string; message: string }> = [];
   for (const input of inputs) {
-    const output = outputPathFor(input, dir, ext);
+    const output = file ?? outputPathFor(input, dir, ext);
     const key = resolve(output);
     const other = claimed.get(key);
     if (inputPaths.has(key)) {

@@ -1,8 +1,8 @@
-// Runs render requests on up to N worker threads (inline when one suffices); results arrive as they finish.
+// Renders requests on this thread and up to N - 1 worker threads (on this one alone when that suffices); results arrive as they finish.
 //
 // A worker that dies (runs out of memory, or stops for any other reason) fails the log it
-// was drawing, with a message and no stack trace; a new worker takes its place and the
-// batch goes on.
+// was drawing, with a message and no stack trace; a new worker takes its place, the logs
+// queued for the dead one included, and the batch goes on.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { failure } from '../errors.js';
@@ -17,7 +17,10 @@ export interface PoolEvents {
 }
 
 export interface PoolOptions {
-  /** The worker's script (a test gives its own); by default worker.js beside this file. */
+  /**
+   * The worker's script (a test gives its own); by default worker.js beside this file.
+   * With one given, every request but standard input's goes to a worker.
+   */
   readonly workerFile?: string;
   /** A worker's JavaScript heap limit, in MB. */
   readonly heapMb?: number;
@@ -30,36 +33,75 @@ export interface PoolOptions {
  */
 export const WORKER_HEAP_MB = 512;
 
-/** One worker at a time, replaced when it dies. */
+// What a thread costs and what it does, in milliseconds of a 2-core machine (`npm run bench`):
+// a worker starts a thread of Node.js, loads fmfi-plot and a Vega of its own, and compiles
+// its hot code anew (V8 optimises per thread); a warm thread draws a chart, and reads a
+// megabyte of log, in about this.
+const WORKER_START_MS = 300;
+const CHART_MS = 40;
+const MS_PER_MB = 6;
+
+/**
+ * How many threads to render logs of these sizes (bytes) on: one more thread only for
+ * work that pays for starting it, so that a few small logs stay on this thread, and no
+ * more than the cores the machine's load leaves free (`load`: the load average of the last
+ * minute). On two busy cores, two threads for 50 logs of 5,000 samples took a third
+ * longer than one, a third more CPU time and half as much memory again.
+ */
+export function threadsFor(sizes: readonly number[], cores: number, load = 0): number {
+  let work = 0;
+  for (const bytes of sizes) work += CHART_MS + (bytes / 1e6) * MS_PER_MB;
+  const free = Math.ceil(cores - load);
+  return Math.max(1, Math.min(cores, free, sizes.length, Math.floor(work / (2 * WORKER_START_MS))));
+}
+
+interface Task {
+  readonly index: number;
+  readonly request: RenderRequest;
+  started: boolean;
+  readonly settle: (outcome: RenderOutcome) => void;
+}
+
+/** One worker at a time, replaced when it dies; the requests sent to it are rendered in the order sent. */
 class Slot {
   private worker: Worker | null = null;
-  private task: { readonly request: RenderRequest; readonly settle: (outcome: RenderOutcome) => void } | null = null;
+  /** Sent and not done, in the order sent: the first is the one being rendered. */
+  private tasks: Task[] = [];
 
   constructor(
     private readonly file: string,
     private readonly heapMb: number,
-    private readonly onProgress: (index: number, bytes: number) => void,
+    private readonly events: Pick<PoolEvents, 'start' | 'progress'>,
   ) {}
 
   /** Renders one request; a worker that dies makes a failed outcome, never a rejection. */
   run(index: number, request: RenderRequest): Promise<RenderOutcome> {
-    const worker = this.worker ?? this.spawn();
     return new Promise((settle) => {
-      this.task = { request, settle };
-      worker.postMessage({ id: index, request } satisfies WorkerTask);
+      const task: Task = { index, request, started: false, settle };
+      this.tasks.push(task);
+      this.send(task);
     });
+  }
+
+  private send(task: Task): void {
+    const worker = this.worker ?? this.spawn();
+    worker.postMessage({ id: task.index, request: task.request } satisfies WorkerTask);
   }
 
   private spawn(): Worker {
     const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') {
-        this.onProgress(m.id, m.bytes);
+      if (m.type === 'progress') return this.events.progress(m.id, m.bytes);
+      const at = this.tasks.findIndex((t) => t.index === m.id);
+      const task = this.tasks[at];
+      if (task === undefined) return;
+      if (m.type === 'start') {
+        task.started = true;
+        this.events.start(m.id);
         return;
       }
-      const task = this.task;
-      this.task = null;
-      task?.settle(m.outcome);
+      this.tasks.splice(at, 1);
+      task.settle(m.outcome);
     });
     worker.on('error', (e: Error & { code?: string }) => {
       this.died(worker, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.heapMb} MB)` : `failed: ${e.message}`);
@@ -69,14 +111,18 @@ class Slot {
     return worker;
   }
 
+  /** The log being drawn fails; those queued behind it go to a new worker. */
   private died(worker: Worker, why: string): void {
     if (this.worker !== worker) return; // closed, or already reported by 'error' before its 'exit'
     this.worker = null;
-    const task = this.task;
-    this.task = null;
-    if (task === null) return;
-    const message = failure('RENDER_DIED', displayName(task.request.input), why).message;
-    task.settle({ kind: 'failed', message, diagnostics: [], hiddenWarnings: 0 });
+    const [task, ...queued] = this.tasks;
+    this.tasks = queued;
+    if (task !== undefined) {
+      if (!task.started) this.events.start(task.index);
+      const message = failure('RENDER_DIED', displayName(task.request.input), why).message;
+      task.settle({ kind: 'failed', message, diagnostics: [], hiddenWarnings: 0 });
+    }
+    for (const t of queued) this.send(t);
   }
 
   async close(): Promise<void> {
@@ -86,35 +132,62 @@ class Slot {
   }
 }
 
-/** Renders every request; `events.done` runs for each, in completion order, one at a time. */
-export async function runPool(requests: readonly RenderRequest[], jobs: number, events: PoolEvents, options: PoolOptions = {}): Promise<void> {
-  const threads = Math.min(jobs, requests.length);
-  if (threads <= 1 && options.workerFile === undefined) {
-    // One at a time needs no thread: spare the start-up of a worker and a second Vega.
-    for (const [index, request] of requests.entries()) {
-      events.start(index);
-      await events.done(index, await renderLog(request, (bytes) => events.progress(index, bytes)));
-    }
-    return;
-  }
-  const file = options.workerFile ?? join(__dirname, 'worker.js');
-  const slots = Array.from({ length: Math.max(1, threads) }, () => new Slot(file, options.heapMb ?? WORKER_HEAP_MB, events.progress));
-  let next = 0;
+/**
+ * Renders every request on `threads` threads: this one, and `threads - 1` workers.
+ * `events.done` runs for each, in completion order, one at a time. Standard input is
+ * always read on this thread: a worker has a standard input of its own, always empty.
+ */
+export async function runPool(requests: readonly RenderRequest[], threads: number, events: PoolEvents, options: PoolOptions = {}): Promise<void> {
   // `done` may write files; chaining keeps its calls in order and one at a time.
   let reporting: Promise<void> = Promise.resolve();
-  const drive = async (slot: Slot): Promise<void> => {
-    while (next < requests.length) {
-      const index = next++;
-      events.start(index);
-      const request = requests[index]!;
-      // A worker thread has a standard input of its own, always empty: `-` is read here.
-      const outcome = request.input === '-' ? await renderLog(request, (bytes) => events.progress(index, bytes)) : await slot.run(index, request);
-      reporting = reporting.then(() => events.done(index, outcome));
-      await reporting;
+  const report = (index: number, outcome: RenderOutcome): Promise<void> => (reporting = reporting.then(() => events.done(index, outcome)));
+  const stdin: number[] = [];
+  const files: number[] = [];
+  requests.forEach((r, i) => (r.input === '-' ? stdin : files).push(i));
+  let next = 0;
+  const take = (): number | null => (next < files.length ? files[next++]! : null);
+  const rendersHere = options.workerFile === undefined;
+
+  /** This thread's share: standard input, then (unless a worker script was given) the next request whenever it is free, without a worker's start-up and second Vega. */
+  const here = async (): Promise<void> => {
+    const mine = (): number | null => stdin.shift() ?? (rendersHere ? take() : null);
+    for (let index = mine(); index !== null; index = mine()) {
+      const i = index;
+      events.start(i);
+      await report(i, await renderLog(requests[i]!, (bytes) => events.progress(i, bytes)));
     }
   };
+
+  const count = Math.min(threads, files.length) - (rendersHere ? 1 : 0);
+  const file = options.workerFile ?? join(__dirname, 'worker.js');
+  const slots = Array.from({ length: Math.max(0, count) }, () => new Slot(file, options.heapMb ?? WORKER_HEAP_MB, events));
   try {
-    await Promise.all(slots.map(drive));
+    await Promise.all([
+      here(),
+      ...slots.map(
+        (slot) =>
+          new Promise<void>((resolve, reject) => {
+            // A worker has the next request queued while it renders one: this thread, busy
+            // rendering too, may take a while to hear that a worker is done.
+            let queued = 0;
+            const give = (): void => {
+              const index = take();
+              if (index === null) {
+                if (queued === 0) resolve();
+                return;
+              }
+              queued++;
+              void slot.run(index, requests[index]!).then((outcome) => {
+                queued--;
+                report(index, outcome).then(give, reject);
+              });
+            };
+            give();
+            give();
+          }),
+      ),
+    ]);
+    await reporting;
   } finally {
     await Promise.all(slots.map((s) => s.close()));
   }

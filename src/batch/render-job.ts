@@ -5,10 +5,13 @@ import type { FormatName } from '../formats/registry.js';
 import type { Diagnostic, Sample } from '../model.js';
 import { displayName } from '../io/chunks.js';
 import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
-import { TimeBinner } from '../summary/bins.js';
-import { chartCaption } from '../summary/caption.js';
+import { TimeBinner, type TimeBins } from '../summary/bins.js';
+import { chartCaption, type Caption } from '../summary/caption.js';
+import { readingNotes, WarningTally } from '../summary/reading.js';
+import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
 import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
+import { DigestBuilder, type WindowDigest } from './digest.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
 
 export const ChartFormat = { svg: 'svg', png: 'png' } as const;
@@ -17,8 +20,14 @@ export function isChartFormat(s: string): s is ChartFormat {
   return Object.hasOwn(ChartFormat, s);
 }
 
+/** `3d`: the oblique chart; `heatmap`: time × block size in colours. */
+export const ChartStyle = { '3d': '3d', heatmap: 'heatmap' } as const;
+export type ChartStyle = keyof typeof ChartStyle;
+
 export interface RenderSettings {
   readonly chart: ChartOptions;
+  /** The kind of picture; absent: the 3D chart. */
+  readonly style?: ChartStyle;
   readonly format: ChartFormat;
   /** Diagnostics kept per log (0: all). */
   readonly warningLimit: number;
@@ -28,6 +37,8 @@ export interface RenderSettings {
   readonly zone?: string;
   /** Only this domain (`--domain N`). */
   readonly domain?: number;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 export interface RenderRequest {
@@ -35,6 +46,10 @@ export interface RenderRequest {
   readonly settings: RenderSettings;
   /** Recorded in the chart; null for standard input. */
   readonly stamp: Stamp | null;
+  /** Draw the chart; false: the chart is up to date, the log is read for its digest only. */
+  readonly draw: boolean;
+  /** Gather the window's digest for the index page while reading. */
+  readonly digest: boolean;
 }
 
 interface Reported {
@@ -44,7 +59,8 @@ interface Reported {
 
 export type RenderOutcome = Reported &
   (
-    | { readonly kind: 'chart'; readonly data: Uint8Array; readonly samples: number }
+    | { readonly kind: 'chart'; readonly data: Uint8Array; readonly samples: number; readonly digest: WindowDigest | null }
+    | { readonly kind: 'digest'; readonly digest: WindowDigest }
     | { readonly kind: 'empty' }
     | { readonly kind: 'failed'; readonly message: string }
   );
@@ -54,43 +70,109 @@ export function settingsKey(settings: RenderSettings): string {
   const { width, height, zRange, index } = settings.chart;
   // What is new since stamps were first written is left out when not set (JSON drops undefined):
   // charts made before stay up to date.
+  const since = settings.range?.since ?? undefined;
+  const until = settings.range?.until ?? undefined;
+  const style = settings.style === 'heatmap' ? 'heatmap' : undefined;
   const { format, inputFormat, zone, domain } = settings;
-  return JSON.stringify({ format, width, height, zRange, inputFormat, index, zone, domain });
+  return JSON.stringify({ format, width, height, zRange, inputFormat, index, zone, since, until, style, domain });
 }
 
-/** Renders one log. Never throws for a bad input: a failure is an outcome; a bug is thrown. */
+/** What draws one kind of picture: its bin budget, and for some bins its description and its SVG. */
+interface Picture {
+  maxBins(options: ChartOptions): number;
+  draw(bins: TimeBins, caption: Caption, options: ChartOptions): Drawing;
+}
+
+/** A picture's `<desc>` (the index page shows it), and its SVG, drawn only when asked for. */
+interface Drawing {
+  readonly description: string;
+  svg(): Promise<string>;
+}
+
+// With require(): import() would start Node's ES module loader, for nothing else.
+function chartPicture(): Picture {
+  const chart = require('../views/chart/index.js') as typeof import('../views/chart/index.js');
+  return {
+    maxBins: chart.maxBinsFor,
+    draw: (bins, caption, options) => {
+      const spec = chart.chartSpec(bins, caption, options);
+      const text = chart.chartText(spec, caption);
+      const render = require('../render/render.js') as typeof import('../render/render.js');
+      return { description: text.description, svg: () => render.renderVegaSvg(spec, text) };
+    },
+  };
+}
+
+function heatmapPicture(): Picture {
+  const heatmap = require('../views/heatmap/index.js') as typeof import('../views/heatmap/index.js');
+  return {
+    maxBins: heatmap.maxBinsFor,
+    draw: (bins, caption, options) => ({
+      description: heatmap.heatmapDescription(bins, caption, options),
+      svg: () => heatmap.renderHeatmapSvg(bins, caption, options),
+    }),
+  };
+}
+
+/** Renders one log (or only reads it for its digest). Never throws for a bad input: a failure is an outcome; a bug is thrown. */
 export async function renderLog(request: RenderRequest, onProgress?: (bytes: number) => void): Promise<RenderOutcome> {
   const { input, settings } = request;
+  const file = displayName(input);
   const collector = new DiagnosticCollector(settings.warningLimit);
   const reported = (): Reported => ({ diagnostics: collector.kept, hiddenWarnings: collector.hiddenWarnings });
+  // Every warning is counted by kind for the chart's note, those beyond --warnings too.
+  const tally = new WarningTally();
+  const diagnostic = (d: Diagnostic): void => {
+    tally.add(d);
+    collector.add(d);
+  };
   // Loaded here, not at the top: the chart pulls in Vega, which only rendering needs.
-  const chart = await import('../views/chart/index.js');
-  const binner = new TimeBinner({ maxBins: chart.maxBinsFor(settings.chart) });
+  const picture = settings.style === 'heatmap' ? heatmapPicture() : chartPicture();
+  const binner = new TimeBinner({ maxBins: picture.maxBins(settings.chart) });
   const selection = { index: settings.chart.index, zone: settings.zone, domain: settings.domain };
-  const selector = new SampleSelector(selection, displayName(input), collector.add);
+  const selector = new SampleSelector(selection, file, diagnostic);
+  const range = settings.range === undefined || isWholeLog(settings.range) ? null : new TimeFilter(settings.range, file, diagnostic);
+  const digest = request.digest ? new DigestBuilder(input, settings.zone) : null;
   let info: LogInfo;
   try {
     const add = binner.add.bind(binner);
-    const sample = (s: Sample): void => add(selector.select(s));
-    const handlers = { sample, diagnostic: collector.add, ...(onProgress ? { chunk: onProgress } : {}) };
+    const selected =
+      digest === null
+        ? (s: Sample): void => add(selector.select(s))
+        : (s: Sample): void => {
+            digest.add(s);
+            add(selector.select(s));
+          };
+    const sample = range === null ? selected : range.wrap(selected);
+    const handlers = { sample, diagnostic, ...(onProgress ? { chunk: onProgress } : {}) };
     info = await streamSamples(input, handlers, { format: settings.inputFormat, reuseSamples: true });
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     return { kind: 'failed', message: e.message, ...reported() };
   }
+  range?.finish();
   selector.finish();
   const bins = binner.finish();
-  const leftOut = leftOutDiagnostic(bins, displayName(input));
-  if (leftOut !== null) collector.add(leftOut);
   if (bins.samples === 0) return { kind: 'empty', ...reported() };
-  const caption = chartCaption(input, info.bootTime, bins);
-  const svg = await chart.renderChartSvg(bins, caption, settings.chart);
+  const caption = { ...chartCaption(input, info.bootTime, bins), notes: readingNotes({ range: settings.range, warnings: tally }) };
+  // After the caption: the picture's own note names the domains left out, not as a warning of reading.
+  const leftOut = leftOutDiagnostic(bins, file);
+  if (leftOut !== null) diagnostic(leftOut);
+  const drawing = picture.draw(bins, caption, settings.chart);
+  const digested = digest?.finish(drawing.description) ?? null;
+  if (!request.draw) {
+    if (digested === null) throw new Error('renderLog: neither a chart nor a digest asked for');
+    return { kind: 'digest', digest: digested, ...reported() };
+  }
+  const svg = await drawing.svg();
+  // The stamp keeps the count of warnings, so that --strict fails a rerun that finds the chart up to date.
+  const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;
   if (settings.format === 'png') {
-    const png = await (await import('../render/render.js')).svgToPng(svg);
-    data = request.stamp === null ? png : stampPng(png, request.stamp);
+    const png = (require('../render/render.js') as typeof import('../render/render.js')).svgToPng(svg);
+    data = stamp === null ? await png : stampPng(await png, stamp);
   } else {
-    data = Buffer.from(request.stamp === null ? svg : stampSvg(svg, request.stamp), 'utf8');
+    data = Buffer.from(stamp === null ? svg : stampSvg(svg, stamp), 'utf8');
   }
-  return { kind: 'chart', data, samples: bins.samples, ...reported() };
+  return { kind: 'chart', data, samples: bins.samples, digest: digested, ...reported() };
 }

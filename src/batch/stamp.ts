@@ -13,6 +13,11 @@ export interface Stamp {
   /** The log's size and modification time when it was read. */
   readonly logSize: number;
   readonly logMtimeMs: number;
+  /**
+   * Warnings its log gave when the chart was drawn (absent in charts of older versions):
+   * not part of being up to date, but --strict fails on an up-to-date chart that had some.
+   */
+  readonly warnings?: number;
 }
 
 const KEY = 'fmfi-plot-stamp';
@@ -27,7 +32,8 @@ function isStamp(v: unknown): v is Stamp {
   return (
     typeof s === 'object' && s !== null &&
     typeof s.version === 'string' && typeof s.options === 'string' &&
-    typeof s.logSize === 'number' && typeof s.logMtimeMs === 'number'
+    typeof s.logSize === 'number' && typeof s.logMtimeMs === 'number' &&
+    (s.warnings === undefined || typeof s.warnings === 'number')
   );
 }
 
@@ -100,7 +106,11 @@ export function readStamp(head: Buffer): Stamp | null {
     }
     return null;
   }
-  const m = SVG_STAMP.exec(head.toString('utf8'));
+  // Only the comment is decoded (a rerun reads the head of every chart); its JSON never
+  // holds `-->` (see stampJson).
+  const at = head.indexOf(`<!-- ${KEY} `);
+  const end = at < 0 ? -1 : head.indexOf('-->', at);
+  const m = end < 0 ? null : SVG_STAMP.exec(head.toString('utf8', at, end + 3));
   return m?.[1] === undefined ? null : parseStamp(m[1]);
 }
 

@@ -1,20 +1,24 @@
 // `fmfi-plot compare LOG... -o FILE`: boot windows side by side on one uptime axis, one chart.
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { Failure } from '../errors.js';
+import { Failure, Usage } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
+import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
+import type { Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { clearLeftoversBeside, writeFileAtomic } from '../io/sinks.js';
 import { fsPath } from '../io/names.js';
-import { displayName } from '../io/chunks.js';
 import { leftOutDiagnostic } from '../summary/select.js';
-import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
+import type { ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
-import { MIN_WIDTH } from '../views/chart/options.js';
+import { MAX_WIDTH, MIN_WIDTH } from '../views/chart/options.js';
 import { readReported, runStatus } from './inputs.js';
-import { inputFormatOption, inputsOrStdin, optionParser, parseNonNegativeInt, sizeAtLeast, strictOption, warningsOption, type SetStatus } from './options.js';
+import { domainOption, ExitStatus, inputFormatOption, inputsOrStdin, optionParser, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, type SetStatus } from './options.js';
+import { widthOption, zRangeOption } from './picture-options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface CompareCommandOptions extends CompareOptions {
@@ -25,6 +29,8 @@ export interface CompareCommandOptions extends CompareOptions {
   readonly format: 'svg' | 'png';
   /** Cut every window at this uptime (milliseconds); null: keep all. */
   readonly uptimeMs: number | null;
+  /** --since and --until: only the samples of this stretch of (wall-clock) time. */
+  readonly range?: TimeRange;
 }
 
 /** A LOG argument: a path, or `LABEL=PATH` naming the window in the legend. */
@@ -72,7 +78,11 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
-    const info = await readReported(path, (s) => binner.add(s), reporter, { format: options.inputFormat });
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const add = check === null ? (s: Sample) => binner.add(s) : (s: Sample) => (check.add(s), binner.add(s));
+    const info = await readReported(path, add, reporter, { format: options.inputFormat, range: options.range });
+    const absent = info === null ? null : check?.finish(displayName(path));
+    if (absent) reporter.diagnostic(absent);
     if (info === null) ok = false;
     else binners.push(binner);
   }
@@ -81,8 +91,14 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
     const leftOut = leftOutDiagnostic(w.bins, displayName(w.source));
     if (leftOut !== null) reporter.diagnostic(leftOut);
   }
+  const shown = options.output === '-' ? '<stdout>' : options.output;
   if (windows.length === 0) {
-    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(options.output === '-' ? '<stdout>' : options.output));
+    reporter.error(Failure.OUTPUT_NOTHING_TO_DRAW(shown));
+    return false;
+  }
+  const domain = options.domain;
+  if (domain !== null && !windows.some((w) => w.bins.domains.includes(domain))) {
+    reporter.error(Failure.OUTPUT_DOMAIN_NOWHERE(shown, domain));
     return false;
   }
   const svg = await renderCompareSvg(windows, options);
@@ -100,46 +116,62 @@ interface CompareFlags {
   domain?: number;
   uptime?: number;
   inputFormat?: FormatName;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
+  since?: number;
+  until?: number;
+}
+
+/** The chart's format: --format, else the -o file's (`compare.png`), else SVG; the two must agree. */
+function formatOf(flags: CompareFlags, command: Command): 'svg' | 'png' {
+  const ext = /\.(svg|png)$/i.exec(flags.output)?.[1]?.toLowerCase() as 'svg' | 'png' | undefined;
+  if (command.getOptionValueSource('format') !== 'cli') return ext ?? flags.format;
+  if (ext !== undefined && ext !== flags.format) command.error(Usage.CHART_FILE_FORMAT(flags.output, flags.format), { exitCode: ExitStatus.usage });
+  return flags.format;
 }
 
 export function compareCommand(setStatus: SetStatus): Command {
-  return new Command('compare')
+  const command = new Command('compare')
     .description('draw boot windows side by side on one uptime axis: one panel per block size, one line per window')
     .argument('[LOG...]', 'logs, LABEL=PATH to name one in the legend; - is standard input')
     .requiredOption('-o, --output <FILE>', 'the chart file (written atomically); - is standard output')
-    .addOption(new Option('--format <format>', 'chart file format').choices(['svg', 'png']).default('svg'))
-    .addOption(new Option('--width <PX>', 'chart width in pixels').argParser(sizeAtLeast(MIN_WIDTH)).default(DEFAULT_COMPARE_OPTIONS.width))
     .addOption(
-      new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit and counted; auto: the data range')
-        .argParser(optionParser(parseZRange))
-        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
+      new Option('--format <FORMAT>', 'chart file format: a standalone SVG, or a PNG of it').choices(['svg', 'png']).default('svg', "the -o file's, else svg"),
     )
-    .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12 (default: all)').argParser(optionParser(parseOrders)))
-    .addOption(new Option('--domain <N>', 'show only NUMA domain N (default: all, a band of panels each)').argParser(parseNonNegativeInt))
-    .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m (default: all)').argParser(optionParser(parseUptime)))
+    .addOption(widthOption('chart width in pixels, shared by the panels', MIN_WIDTH, MAX_WIDTH, DEFAULT_COMPARE_OPTIONS.width))
+    .addOption(zRangeOption(false))
+    .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12').argParser(optionParser(parseOrders)).default(undefined, 'all'))
+    .addOption(domainOption('show only NUMA domain N; by default each domain gets a band of panels'))
+    .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m, 1d12h').argParser(optionParser(parseUptime)).default(undefined, 'all'))
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
     .action(async (logs: string[], flags: CompareFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command).map(parseCompareInput);
+      const format = formatOf(flags, command);
       const reporter = stderrReporter(flags.warnings);
       const ok = await runCompare(
         inputs,
         {
           output: flags.output,
-          format: flags.format,
+          format,
           width: flags.width,
           zRange: flags.zRange,
           orders: flags.orders ?? null,
           domain: flags.domain ?? null,
           uptimeMs: flags.uptime ?? null,
           inputFormat: flags.inputFormat,
+          range: rangeOf(flags, command),
         },
         reporter,
       );
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot compare before=vm_frag_20240610_0912.log after=vm_frag_20240617_1430.log -o compare.svg', 'two kernels on one uptime axis, named in the legend'],
+    ['fmfi-plot compare /var/tmp/vm_frag_*.log --uptime 3d --orders 0,5,9,12 -o compare.png', 'the first three days of every boot window, four block sizes, as PNG'],
+  ]);
 }

@@ -5,13 +5,15 @@ import { displayName, LOG_CHUNK } from '../io/chunks.js';
 import { InputSet } from '../io/guard.js';
 import type { OutputRole } from '../io/places.js';
 import { clearLeftoversBeside, openTextSink, type TextSink } from '../io/sinks.js';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { DomainCheck } from '../summary/domains.js';
 import { AwkWriter, type DomainFilter } from '../views/csv/awk.js';
-import { ByteBuilder } from '../views/csv/bytes.js';
+import { ByteBuilder } from '../views/bytes.js';
 import type { CsvHeader, Dialect } from '../views/csv/writer.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
-import { ExitStatus, inputFormatOption, inputsOrStdin, parseNonNegativeInt, strictOption, warningsOption, type SetStatus } from './options.js';
+import { domainOption, ExitStatus, inputFormatOption, inputsOrStdin, outputFileOption, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, type SetStatus } from './options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 // What only some runs need (the csv dialect and csv-stringify, --out-dir) is imported where
@@ -30,6 +32,8 @@ export interface CsvCommandOptions {
   readonly guard?: InputSet;
   /** Who chose the output path (see openTextSink); `named` by default. */
   readonly role?: OutputRole;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 /** Output is handed to the sink in pieces of at least this many bytes. */
@@ -56,7 +60,18 @@ async function appendLog(path: string, options: CsvCommandOptions, sink: TextSin
       }
       return sink.drain();
     };
-    const info = await readReported(path, (sample) => writer.sample(sample, out), reporter, { format: options.inputFormat, afterChunk });
+    // --domain: a second look at each sample, only then, to name the domains a log has when it lacks the one asked for.
+    const check = options.domain === null ? null : new DomainCheck(options.domain);
+    const onSample =
+      check === null
+        ? (sample: Sample) => writer.sample(sample, out)
+        : (sample: Sample) => {
+            check.add(sample);
+            writer.sample(sample, out);
+          };
+    const info = await readReported(path, onSample, reporter, { format: options.inputFormat, afterChunk, range: options.range });
+    const absent = info === null ? null : check?.finish(file);
+    if (absent) reporter.diagnostic(absent);
     return info !== null;
   } finally {
     if (out.length > 0) sink.write(out.take());
@@ -116,23 +131,27 @@ interface CsvFlags {
   domain?: number;
   output: string;
   outDir?: string;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
   inputFormat?: FormatName;
+  since?: number;
+  until?: number;
 }
 
 export function csvCommand(setStatus: SetStatus): Command {
-  return new Command('csv')
+  const command = new Command('csv')
     .description('write the samples as CSV, the inputs concatenated in argument order')
-    .argument('[LOG...]', 'vm.phys_frag_idx logs; - is standard input (the default when it is not a terminal)')
+    .argument('[LOG...]', 'logs (vm.phys_frag_idx, vm.phys_free or /proc/buddyinfo); - is standard input (the default when it is not a terminal)')
     .addOption(
-      new Option('--dialect <dialect>', 'awk: "ORDER DATE FMFI" as parse_vm_frag.awk prints; csv: RFC 4180 with a header')
+      new Option('--dialect <DIALECT>', 'awk: "ORDER DATE FMFI" as parse_vm_frag.awk prints it; csv: RFC 4180 with a header')
         .choices(['awk', 'csv'])
         .default('awk'),
     )
-    .addOption(new Option('--domain <N>', 'keep only NUMA domain N (default: all)').argParser(parseNonNegativeInt))
-    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
-    .option('--out-dir <DIR>', 'write one CSV per log instead: <DIR>/<log name without .log>.csv')
+    .addOption(domainOption())
+    .addOption(outputFileOption())
+    .option('--out-dir <DIR>', 'write one CSV per log instead: DIR/<log name without .log>.csv')
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(strictOption())
     .addOption(warningsOption())
@@ -140,14 +159,19 @@ export function csvCommand(setStatus: SetStatus): Command {
     .action(async (logs: string[], flags: CsvFlags, command: Command) => {
       const inputs = inputsOrStdin(logs, command);
       if (flags.outDir !== undefined && command.getOptionValueSource('output') === 'cli') {
-        command.error(`error: ${Usage.OUTPUT_AND_OUT_DIR()}`, { exitCode: ExitStatus.usage });
+        command.error(Usage.OUTPUT_AND_OUT_DIR(), { exitCode: ExitStatus.usage });
       }
       const reporter = stderrReporter(flags.warnings);
-      const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat };
+      const common = { dialect: flags.dialect, domain: flags.domain ?? null, inputFormat: flags.inputFormat, range: rangeOf(flags, command) };
       const ok =
         flags.outDir === undefined
           ? await runCsv(inputs, { ...common, output: flags.output }, reporter)
           : await runCsvPerLog(inputs, flags.outDir, common, reporter);
-      setStatus(runStatus(ok, flags.strict, reporter));
+      setStatus(runStatus(ok, flags.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot csv vm_frag_20240408_1005.log > vm_frag_20240408_1005.csv', 'what parse_vm_frag.awk prints, byte for byte, for gnuplot and the original template'],
+    ['fmfi-plot csv --dialect csv --domain 0 vm_frag_20240408_1005.log -o fmfi.csv', 'RFC 4180 CSV with a header, NUMA domain 0 only, for a spreadsheet'],
+    ['fmfi-plot csv /var/tmp/vm_frag_*.log --out-dir csv', 'one CSV per log in csv/, as the original shell loop made them'],
+  ]);
 }

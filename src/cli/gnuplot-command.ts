@@ -4,16 +4,18 @@ import { assertNotAnInput } from '../io/guard.js';
 import { clearLeftoversBeside, openTextSink } from '../io/sinks.js';
 import { MAX_ROWS, TimeBinner } from '../summary/bins.js';
 import { chartCaption } from '../summary/caption.js';
-import { DEFAULT_Z_RANGE, formatZRange, parseZRange, type ZRange } from '../summary/height.js';
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../summary/picture.js';
-import { parseSize, parseTerminal, Terminal, type GnuplotOptions } from '../views/gnuplot/options.js';
+import type { ZRange } from '../summary/height.js';
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, MAX_HEIGHT, MAX_WIDTH } from '../summary/picture.js';
+import { MIN_SIZE, parseTerminal, Terminal, type GnuplotOptions } from '../views/gnuplot/options.js';
 import { gnuplotScript, maxBinsFor } from '../views/gnuplot/script.js';
 import { readReported, runStatus } from './inputs.js';
 import type { FormatName } from '../formats/registry.js';
 import type { IndexName } from '../indices.js';
 import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import { displayName } from '../io/chunks.js';
-import { domainOption, indexOption, inputFormatOption, inputsOrStdin, optionParser, strictOption, warningsOption, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { domainOption, DRAW_DOMAIN, indexOption, inputFormatOption, inputsOrStdin, optionParser, outputFileOption, rangeOf, sinceOption, strictOption, untilOption, warningsOption, withExamples, zoneOption, zRangeFor, type SetStatus } from './options.js';
+import { heightOption, widthOption, zRangeOption } from './picture-options.js';
+import type { TimeRange } from '../summary/time-range.js';
 import { stderrReporter, type Reporter } from './reporter.js';
 
 export interface GnuplotCommandOptions extends GnuplotOptions {
@@ -25,6 +27,8 @@ export interface GnuplotCommandOptions extends GnuplotOptions {
   readonly zone?: string;
   /** Only this domain. */
   readonly domain?: number;
+  /** --since and --until: only the samples of this stretch of time. */
+  readonly range?: TimeRange;
 }
 
 /**
@@ -39,7 +43,7 @@ export async function runGnuplot(input: string, options: GnuplotCommandOptions, 
   const binner = new TimeBinner({ maxBins: maxBinsFor(options), maxCells: MAX_ROWS * 1024 });
   const selection = { index: options.index, zone: options.zone, domain: options.domain };
   const selector = new SampleSelector(selection, displayName(input), (d) => reporter.diagnostic(d));
-  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat });
+  const info = await readReported(input, (s) => binner.add(selector.select(s)), reporter, { format: options.inputFormat, range: options.range });
   if (info === null) return false;
   selector.finish();
   const bins = binner.finish();
@@ -63,43 +67,37 @@ interface RawOptions {
   height: number;
   zRange: ZRange;
   output: string;
-  strict: boolean;
+  strict?: boolean;
   warnings: number;
   inputFormat?: FormatName;
   index: IndexName;
   zone?: string;
   domain?: number;
+  since?: number;
+  until?: number;
 }
 
 export function gnuplotCommand(setStatus: SetStatus): Command {
-  return new Command('gnuplot')
+  const command = new Command('gnuplot')
     .description('write a self-contained gnuplot script that draws the chart of one log: fmfi-plot gnuplot x.log | gnuplot > x.svg')
-    .argument('[LOG]', 'a vm.phys_frag_idx log; - is standard input (the default when it is not a terminal)')
+    .argument('[LOG]', 'a log (vm.phys_frag_idx, vm.phys_free or /proc/buddyinfo); - is standard input (the default when it is not a terminal)')
     .addOption(
-      new Option('--terminal <NAME>', `gnuplot terminal: ${Object.keys(Terminal).join(', ')}`)
+      new Option('--terminal <NAME>', 'gnuplot terminal, the picture format of the script')
+        .choices(Object.keys(Terminal))
+        // After choices(): our parser and its message, the choices still listed in the help.
         .argParser(optionParser(parseTerminal))
         .default('svg'),
     )
-    .addOption(
-      new Option('--width <PX>', 'picture width in pixels (inch terminals: 100 to the inch)')
-        .argParser(optionParser(parseSize))
-        .default(DEFAULT_WIDTH),
-    )
-    .addOption(
-      new Option('--height <PX>', 'picture height in pixels with one NUMA domain; each further domain adds a panel as tall')
-        .argParser(optionParser(parseSize))
-        .default(DEFAULT_HEIGHT),
-    )
-    .addOption(
-      new Option('--z-range <MIN:MAX|auto>', 'FMFI axis; values beyond it are drawn at the limit; auto: the full range')
-        .argParser(optionParser(parseZRange))
-        .default(DEFAULT_Z_RANGE, formatZRange(DEFAULT_Z_RANGE)),
-    )
-    .option('-o, --output <FILE>', 'write to FILE atomically instead of standard output', '-')
+    .addOption(widthOption('picture width in pixels', MIN_SIZE, MAX_WIDTH, DEFAULT_WIDTH, '; inch terminals take 100 pixels to the inch'))
+    .addOption(heightOption('picture height in pixels', MIN_SIZE, MAX_HEIGHT, DEFAULT_HEIGHT))
+    .addOption(zRangeOption(true))
+    .addOption(outputFileOption())
+    .addOption(sinceOption())
+    .addOption(untilOption())
     .addOption(inputFormatOption())
     .addOption(indexOption())
     .addOption(zoneOption())
-    .addOption(domainOption())
+    .addOption(domainOption(DRAW_DOMAIN))
     .addOption(strictOption())
     .addOption(warningsOption())
     .exitOverride()
@@ -118,9 +116,15 @@ export function gnuplotCommand(setStatus: SetStatus): Command {
           zone: opts.zone,
           domain: opts.domain,
           inputFormat: opts.inputFormat,
+          range: rangeOf(opts, command),
         },
         reporter,
       );
-      setStatus(runStatus(ok, opts.strict, reporter));
+      setStatus(runStatus(ok, opts.strict === true, reporter));
     });
+  return withExamples(command, [
+    ['fmfi-plot gnuplot vm_frag_20240408_1005.log | gnuplot > vm_frag_20240408_1005.svg', 'the chart drawn by gnuplot, as SVG'],
+    ['fmfi-plot gnuplot --terminal pngcairo --width 1600 vm_frag_20240408_1005.log -o chart.gp', 'a script to keep: gnuplot chart.gp > chart.png draws a PNG 1600 pixels wide'],
+    ['fmfi-plot gnuplot --z-range auto vm_frag_20240408_1005.log | gnuplot > full.svg', 'every value on the height axis'],
+  ]);
 }

@@ -1,7 +1,8 @@
 // Reading one log for a command: diagnostics to the reporter, a log that cannot be read reported and skipped.
 import { isInputFailure } from '../errors.js';
 import { displayName } from '../io/chunks.js';
-import type { Sample } from '../model.js';
+import type { Diagnostic, Sample } from '../model.js';
+import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
 import { streamSamples, type LogHandlers, type LogInfo, type ReadOptions } from '../formats/read.js';
 import type { Reporter } from '../report.js';
 import { ExitStatus } from './options.js';
@@ -14,15 +15,20 @@ export async function readReported(
   path: string,
   onSample: (sample: Sample) => void,
   reporter: Reporter,
-  options: ReadOptions & { readonly afterChunk?: LogHandlers['chunk'] } = {},
+  options: ReadOptions & { readonly afterChunk?: LogHandlers['chunk']; readonly range?: TimeRange } = {},
 ): Promise<LogInfo | null> {
-  const { afterChunk, ...read } = options;
+  const { afterChunk, range, ...read } = options;
+  const diagnostic = (d: Diagnostic): void => reporter.diagnostic(d);
+  // --since and --until: the samples outside are passed over here, so no command sees them.
+  const filter = range === undefined || isWholeLog(range) ? null : new TimeFilter(range, displayName(path), diagnostic);
   try {
-    return await streamSamples(
+    const info = await streamSamples(
       path,
-      { sample: onSample, diagnostic: (d) => reporter.diagnostic(d), ...(afterChunk ? { chunk: afterChunk } : {}) },
+      { sample: filter === null ? onSample : filter.wrap(onSample), diagnostic, ...(afterChunk ? { chunk: afterChunk } : {}) },
       { ...read, reuseSamples: true },
     );
+    filter?.finish();
+    return info;
   } catch (e) {
     if (!isInputFailure(e)) throw e;
     reporter.error(e.message);

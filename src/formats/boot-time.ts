@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { LocalTime } from '../model.js';
 import { localTime } from '../time.js';
 
-const NAME = /^(?:vm_frag|phys_free|buddyinfo)_(\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)\.log$/;
+/** The cron job's name, also as newsyslog rotates it (`.log.0`) and compresses it (`.log.0.gz`, `.log.bz2`…). */
+const NAME = /^(?:vm_frag|phys_free|buddyinfo)_(\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)\.log(?:\.\d+)?(?:\.(?:gz|bz2|xz|zst))?$/;
 
 export type BootTimeResult =
   | { readonly kind: 'known'; readonly time: LocalTime }

@@ -1,7 +1,9 @@
 // The seam every input format plugs into: recognise a log by its first bytes, then stream typed samples.
 //
-// A format is one module that exports a `LogFormat` and is listed in registry.ts;
-// nothing else (no command, no view) knows which formats exist.
+// A format is a folder listed in registry.ts: info.ts says its names and how to recognise
+// it (every run loads that), index.ts exports its `LogFormat` with the reader (loaded only
+// when a log of that format is read). Nothing else (no command, no view) knows which
+// formats exist.
 import type { Diagnostic, LocalTime, Sample } from '../model.js';
 
 /** Where a reader hands what it reads. */
@@ -44,8 +46,8 @@ export interface LogReader {
   readonly lines: number;
 }
 
-/** An input format. */
-export interface LogFormat {
+/** What the registry knows of a format before its reader is loaded: its names, and how to recognise its logs. */
+export interface FormatInfo {
   /** What `--input-format` calls it. */
   readonly name: string;
   /** What its logs hold, for messages: `vm.phys_frag_idx`. */
@@ -55,5 +57,9 @@ export interface LogFormat {
    * is its own: 0 not at all, 1 certain. A log none is sure of goes to the default.
    */
   recognise(head: string): number;
+}
+
+/** An input format. */
+export interface LogFormat extends FormatInfo {
   reader(file: string, sink: ReaderSink, options?: ReaderOptions): LogReader;
 }

@@ -1,6 +1,6 @@
 // Reading whole logs: text → BootWindow (pure), and a file streamed through its format's reader.
 import { Warn } from '../errors.js';
-import { displayName, readChunks } from '../io/chunks.js';
+import { displayName, readLogText } from '../io/chunks.js';
 import type { BootWindow, Diagnostic, LocalTime, Sample } from '../model.js';
 import { bootTimeFromName } from './boot-time.js';
 import type { ReaderOptions, ReadSummary } from './format.js';
@@ -74,9 +74,14 @@ export async function streamSamples(path: string, handlers: LogHandlers, options
   let format = '';
   const reader = openReader(displayName(path), handlers, options, (f) => (format = f.name));
   const afterChunk = handlers.chunk?.bind(handlers);
-  for await (const bytes of readChunks(path)) {
+  let damage: string | null = null;
+  for await (const bytes of readLogText(path, (why) => (damage = why))) {
     reader.write(bytes);
     if (afterChunk) await afterChunk(bytes.length);
+  }
+  if (damage !== null) {
+    const message = Warn.GZIP_DAMAGED(damage);
+    handlers.diagnostic({ code: 'GZIP_DAMAGED', severity: 'warning', file: displayName(path), line: reader.lines, message });
   }
   const summary = reader.end();
   return { source: path, bootTime: bootTimeOf(path), format, summary };

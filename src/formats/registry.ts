@@ -1,15 +1,32 @@
 // The input formats fmfi-plot reads, and how a log's format is recognised from its first bytes.
 //
-// Adding a format: one module exporting a LogFormat, and one line in FORMATS below.
-import type { LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './format.js';
-import { buddyinfo } from './buddyinfo/index.js';
-import { fragIdx } from './frag-idx/index.js';
-import { physFree } from './phys-free/index.js';
+// Adding a format: a folder with its info.ts and index.ts (see format.ts), and one line in
+// FORMATS below.
+import type { FormatInfo, LogFormat, LogReader, ReaderOptions, ReaderSink, ReadSummary } from './format.js';
+import { buddyinfoInfo } from './buddyinfo/info.js';
+import { fragIdxInfo } from './frag-idx/info.js';
+import { physFreeInfo } from './phys-free/info.js';
+
+/**
+ * A format whose reader is loaded when the first log of it is read: a run reads one format,
+ * mostly, and every reader is a handful of modules that each run would otherwise load at
+ * start-up. require() loads it: import() would start Node's ES module loader (fmfi-plot is
+ * CommonJS), which costs more than loading the modules.
+ */
+function loadedWhenRead(info: FormatInfo, load: () => LogFormat): LogFormat {
+  let format: LogFormat | null = null;
+  return {
+    name: info.name,
+    title: info.title,
+    recognise: info.recognise,
+    reader: (file, sink, options) => (format ??= load()).reader(file, sink, options),
+  };
+}
 
 export const FORMATS = {
-  'frag-idx': fragIdx,
-  'phys-free': physFree,
-  buddyinfo,
+  'frag-idx': loadedWhenRead(fragIdxInfo, () => (require('./frag-idx/index.js') as typeof import('./frag-idx/index.js')).fragIdx),
+  'phys-free': loadedWhenRead(physFreeInfo, () => (require('./phys-free/index.js') as typeof import('./phys-free/index.js')).physFree),
+  buddyinfo: loadedWhenRead(buddyinfoInfo, () => (require('./buddyinfo/index.js') as typeof import('./buddyinfo/index.js')).buddyinfo),
 } as const satisfies Record<string, LogFormat>;
 export type FormatName = keyof typeof FORMATS;
 export function isFormatName(s: string): s is FormatName {

@@ -1,6 +1,7 @@
 // The bytes of a log in chunks, from a file or standard input; a failure to read becomes a message about the file.
 import { open, type FileHandle } from 'node:fs/promises';
 import { failure, fileError, isSystemError } from '../errors.js';
+import { decompressed } from './decompress.js';
 import { fsPath } from './names.js';
 import { checkInput, isInputStream, kindOf, READ_FLAGS } from './places.js';
 
@@ -29,6 +30,15 @@ export async function* readChunks(path: string): AsyncGenerator<Buffer> {
     if (isSystemError(e)) throw fileError(displayName(path), e, 'read');
     throw e;
   }
+}
+
+/**
+ * The text of a log in chunks, as readChunks gives them, a gzip-compressed log
+ * decompressed on the way (see decompress.ts); `onDamage` is told why gzip data ended
+ * early. Valid until the next chunk is asked for.
+ */
+export function readLogText(path: string, onDamage: (why: string) => void): AsyncGenerator<Buffer> {
+  return decompressed(readChunks(path), displayName(path), onDamage);
 }
 
 async function* chunksOf(path: string): AsyncGenerator<Buffer> {

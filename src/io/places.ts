@@ -6,7 +6,7 @@
 // is what naming one asks for), and a link is replaced like a file. Standard output and
 // the descriptors the shell hands over (`/dev/stdout`, `/dev/fd/N`) are streams: written
 // at their own position, never replaced, whatever they point to.
-import { constants, type Stats } from 'node:fs';
+import { constants, statSync, type Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { failure, fileError } from '../errors.js';
 import { fsPath } from './names.js';
@@ -84,6 +84,22 @@ export async function checkInput(path: string): Promise<Stats | null> {
   } catch (e) {
     throw fileError(path, e, 'read');
   }
+  return inputFile(path, st);
+}
+
+/** checkInput, synchronously: a batch checks every log before it renders any (see made.ts). */
+export function checkInputSync(path: string): Stats | null {
+  if (isInputStream(path)) return null;
+  let st: Stats;
+  try {
+    st = statSync(fsPath(path));
+  } catch (e) {
+    throw fileError(path, e, 'read');
+  }
+  return inputFile(path, st);
+}
+
+function inputFile(path: string, st: Stats): Stats {
   if (st.isDirectory()) throw failure('INPUT_IS_DIRECTORY', path);
   if (!st.isFile()) throw failure('INPUT_NOT_A_FILE', path, kindOf(st));
   return st;

@@ -1,7 +1,6 @@
-// Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts).
+// Any Vega spec → standalone SVG (headless Vega, no browser, no canvas) → PNG (resvg with the bundled fonts, png.ts).
 import type { Spec } from 'vega';
-import { dejaVuFontFiles } from './fonts.js';
-import { loadVega, type Vega } from './vega.js';
+import { loadVega, vegaDrewOnce, type Vega } from './vega.js';
 import { escapeXml } from './xml-text.js';
 
 /**
@@ -31,6 +30,7 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
+    vegaDrewOnce();
     const body = svg.replace(/^<svg /, '<svg role="img" ');
     return `<?xml version="1.0" encoding="UTF-8"?>\n${addTitleAndDesc(body, text.title, text.description)}\n`;
   } finally {
@@ -38,17 +38,4 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
   }
 }
 
-/** A PNG of the SVG at its own size, its text in the bundled DejaVu Sans whatever fonts the machine has. */
-export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
-    font: {
-      fontFiles: dejaVuFontFiles(),
-      loadSystemFonts: false,
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    },
-    background: 'white',
-  });
-  return resvg.render().asPng();
-}
+export { svgToPng } from './png.js';

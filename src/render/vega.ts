@@ -7,13 +7,17 @@
 // 40 ms (`npm run bench`: every chart pays this once per thread). Should a later Vega
 // not have the script there, its ES modules are imported as before. Both give the same
 // SVG, byte for byte (test/render/vega.test.ts).
-import { readFileSync } from 'node:fs';
+//
+// Of those 40 ms, compiling is most: V8's code cache of the script (io/code-cache.ts),
+// written after the first chart a process draws, spares it to later processes.
 import { dirname, join } from 'node:path';
-import { runInThisContext } from 'node:vm';
+import { compileWithCache, type CompiledScript } from '../io/code-cache.js';
 
 export type Vega = typeof import('vega');
 
 let loading: Promise<Vega> | null = null;
+/** The script Vega was compiled from, until its code cache has been offered to be saved. */
+let compiled: CompiledScript | null = null;
 
 /** Vega, loaded once per thread. */
 export function loadVega(): Promise<Vega> {
@@ -26,26 +30,37 @@ export function vegaModules(): Promise<Vega> {
   return import('vega');
 }
 
-/** Vega from its one-file build, or null if the installed vega has none where Vega 6 puts it. */
-export function vegaScript(): Vega | null {
-  let file: string;
-  let source: string;
+/**
+ * Vega from its one-file build, or null if the installed vega has none where Vega 6 puts
+ * it. `cacheDir` is where its code cache is kept (default: the user's cache folder; null:
+ * none).
+ */
+export function vegaScript(cacheDir?: string | null): Vega | null {
+  let script: CompiledScript;
   try {
-    file = join(dirname(require.resolve('vega')), 'vega.js');
-    source = readFileSync(file, 'utf8');
+    const file = join(dirname(require.resolve('vega')), 'vega.js');
+    // The UMD wrapper fills `exports` when it sees CommonJS's `exports` and `module`.
+    script = compileWithCache(file, '(function (exports, module) {', '\n})', cacheDir);
   } catch {
-    return null;
+    return null; // no such file, or not a script: the ES modules will do
   }
-  // The UMD wrapper fills `exports` when it sees CommonJS's `exports` and `module`.
   const exports: Record<string, unknown> = {};
   try {
-    const factory = runInThisContext(`(function (exports, module) {${source}\n})`, { filename: file }) as (
-      exports: Record<string, unknown>,
-      module: { exports: Record<string, unknown> },
-    ) => void;
+    const factory = script.script.runInThisContext() as (exports: Record<string, unknown>, module: { exports: Record<string, unknown> }) => void;
     factory(exports, { exports });
   } catch {
     return null; // not the script this expects: the ES modules will do
   }
-  return typeof exports.View === 'function' && typeof exports.parse === 'function' ? (exports as unknown as Vega) : null;
+  if (typeof exports.View !== 'function' || typeof exports.parse !== 'function') return null;
+  compiled = script;
+  return exports as unknown as Vega;
+}
+
+/**
+ * Saves the code cache of Vega's script if it had none: called after a chart was drawn,
+ * so that the cache holds what drawing compiled. Once per process; never throws.
+ */
+export function vegaDrewOnce(): void {
+  compiled?.save();
+  compiled = null;
 }

@@ -97,21 +97,62 @@ export interface TimeBins {
   readonly leftOut?: LeftOutDomains;
 }
 
+/**
+ * A binner's state as plain data (JSON), to be finished in a later run without the log:
+ * the index page keeps one per window and finishes them on one uptime axis.
+ * `bins`: [index, samples, first, last, cells], cells per domain (as in `domains`) a flat
+ * list of order, worst, best.
+ */
+export interface BinnerSnapshot {
+  readonly maxBins: number;
+  readonly binMs: number;
+  /** The typical interval (all finish() needs of the intervals seen). */
+  readonly intervalMs: number;
+  readonly samples: number;
+  readonly withoutOutput: number;
+  readonly first: LocalTime | null;
+  readonly last: LocalTime | null;
+  readonly domains: readonly number[];
+  readonly labels: ReadonlyArray<readonly [number, string]>;
+  readonly sizes: ReadonlyArray<readonly [number, number]>;
+  readonly bins: ReadonlyArray<readonly [number, number, LocalTime, LocalTime, ReadonlyArray<readonly number[]>]>;
+  /** Domains left out (see TimeBins.leftOut); absent when none. */
+  readonly leftOut?: LeftOutDomains;
+}
+
 interface MutableBin {
   samples: number;
   first: LocalTime;
   last: LocalTime;
   /**
-   * domain → (order → [worst, best]). The inner table is an array indexed by order:
-   * orders are small integers, and this lookup runs for every row of the log.
+   * By domain (its slot, see TimeBinner.slots): the cells as one array, the worst FMFI of
+   * order o at 2o and the best at 2o + 1, a hole for an order without rows. Numbers in
+   * place of a [worst, best] pair per cell: this runs for every row of the log, and the
+   * pairs were most of what the garbage collector had to do.
    */
-  cells: Map<number, Array<[number, number] | undefined>>;
+  cells: Array<number[] | undefined>;
 }
 
 /** A gap is a pause of more than this many typical intervals. */
 const GAP_FACTOR = 2.5;
 /** Distinct intervals remembered for finding the typical one. */
 const MAX_INTERVALS = 4096;
+
+/** Merges cells `from` into `into` (both as MutableBin.cells keeps them): the worst of the worst, the best of the best. */
+function mergeCells(into: number[], from: readonly number[]): void {
+  for (let i = 0; i < from.length; i += 2) {
+    const worst = from[i];
+    if (worst === undefined) continue;
+    const had = into[i];
+    if (had === undefined) {
+      into[i] = worst;
+      into[i + 1] = from[i + 1]!;
+    } else {
+      if (worst > had) into[i] = worst;
+      if (from[i + 1]! < into[i + 1]!) into[i + 1] = from[i + 1]!;
+    }
+  }
+}
 
 /** Accumulates samples into bins as they stream by. */
 export class TimeBinner {
@@ -124,10 +165,15 @@ export class TimeBinner {
   private binLimit: number;
   private readonly leftOut = new Set<number>();
   private binMs = 1000;
-  private readonly bins = new Map<number, MutableBin>();
+  private bins = new Map<number, MutableBin>();
   private minIndex = Infinity;
   private maxIndex = -Infinity;
-  private readonly domainSet = new Set<number>();
+  /** Each domain kept → its slot in MutableBin.cells, in order of first appearance. */
+  private readonly slots = new Map<number, number>();
+  /** The slot the next domain kept gets (slots of domains left out in finish() are not reused). */
+  private nextSlot = 0;
+  /** Domains left out before a snapshot this binner was restored from. */
+  private restoredLeftOut: LeftOutDomains | null = null;
   private readonly labels = new Map<number, string>();
   private readonly sizes = new Map<number, number>();
   private readonly intervals = new Map<number, number>();
@@ -153,7 +199,7 @@ export class TimeBinner {
 
   /** A domain or an order was seen for the first time: fewer bins may fit in the cells. */
   private reshape(): void {
-    const perBin = Math.max(1, this.domainSet.size) * Math.max(1, this.sizes.size);
+    const perBin = Math.max(1, this.slots.size) * Math.max(1, this.sizes.size);
     this.binLimit = Math.max(1, Math.min(this.maxBins, Math.floor(this.maxCells / perBin)));
   }
 
@@ -171,7 +217,8 @@ export class TimeBinner {
       else if (this.intervals.size < MAX_INTERVALS) this.intervals.set(dt, 1);
     }
     this.previous = t;
-    if (sample.domains.length === 0) {
+    const domains = sample.domains;
+    if (domains.length === 0) {
       this.withoutOutput++;
       return;
     }
@@ -184,44 +231,53 @@ export class TimeBinner {
       this.widen();
       index = Math.floor(t / this.binMs);
     }
-    this.minIndex = Math.min(this.minIndex, index);
-    this.maxIndex = Math.max(this.maxIndex, index);
+    if (index < this.minIndex) this.minIndex = index;
+    if (index > this.maxIndex) this.maxIndex = index;
     let bin = this.bins.get(index);
     if (bin === undefined) {
-      bin = { samples: 0, first: t, last: t, cells: new Map() };
+      bin = { samples: 0, first: t, last: t, cells: [] };
       this.bins.set(index, bin);
     }
     bin.samples++;
     if (t < bin.first) bin.first = t;
     if (t > bin.last) bin.last = t;
     let reshaped = false;
-    for (const d of sample.domains) {
-      if (!this.domainSet.has(d.domain)) {
-        if (this.domainSet.size >= this.domainRoom() && d.domain !== this.keepDomain) {
-          this.leftOut.add(d.domain);
+    // Indexed loops: until V8 has optimised this, for-of costs an iterator call per element.
+    for (let d = 0; d < domains.length; d++) {
+      const reading = domains[d]!;
+      let slot = this.slots.get(reading.domain);
+      if (slot === undefined) {
+        if (this.slots.size >= this.domainRoom() && reading.domain !== this.keepDomain) {
+          this.leftOut.add(reading.domain);
           continue;
         }
-        this.domainSet.add(d.domain);
+        slot = this.nextSlot++;
+        this.slots.set(reading.domain, slot);
         reshaped = true;
       }
-      if (d.label !== undefined) this.labels.set(d.domain, d.label);
-      let byOrder = bin.cells.get(d.domain);
-      if (byOrder === undefined) {
-        byOrder = [];
-        bin.cells.set(d.domain, byOrder);
+      if (reading.label !== undefined) this.labels.set(reading.domain, reading.label);
+      let cells = bin.cells[slot];
+      if (cells === undefined) {
+        cells = [];
+        bin.cells[slot] = cells;
       }
-      for (const r of d.orders) {
-        const cell = byOrder[r.order];
-        if (cell === undefined) {
-          byOrder[r.order] = [r.fmfi, r.fmfi];
+      const orders = reading.orders;
+      for (let k = 0; k < orders.length; k++) {
+        const r = orders[k]!;
+        const at = 2 * r.order;
+        const fmfi = r.fmfi;
+        const worst = cells[at];
+        if (worst === undefined) {
+          cells[at] = fmfi;
+          cells[at + 1] = fmfi;
           // An order seen for the first time is a new cell too: the size is looked up only then.
           if (!this.sizes.has(r.order)) {
             this.sizes.set(r.order, r.sizeKiB);
             reshaped = true;
           }
         } else {
-          if (r.fmfi > cell[0]) cell[0] = r.fmfi;
-          if (r.fmfi < cell[1]) cell[1] = r.fmfi;
+          if (fmfi > worst) cells[at] = fmfi;
+          if (fmfi < cells[at + 1]!) cells[at + 1] = fmfi;
         }
       }
     }
@@ -234,39 +290,30 @@ export class TimeBinner {
   /** Doubles the bin width, merging each pair of neighbouring bins. */
   private widen(): void {
     this.binMs *= 2;
-    const old = [...this.bins.entries()];
-    this.bins.clear();
+    const old = this.bins;
+    this.bins = new Map();
     this.minIndex = Infinity;
     this.maxIndex = -Infinity;
-    for (const [i, bin] of old) {
+    old.forEach((bin, i) => {
       const j = Math.floor(i / 2);
-      this.minIndex = Math.min(this.minIndex, j);
-      this.maxIndex = Math.max(this.maxIndex, j);
+      if (j < this.minIndex) this.minIndex = j;
+      if (j > this.maxIndex) this.maxIndex = j;
       const into = this.bins.get(j);
       if (into === undefined) {
         this.bins.set(j, bin);
-        continue;
+        return;
       }
       into.samples += bin.samples;
-      into.first = Math.min(into.first, bin.first);
-      into.last = Math.max(into.last, bin.last);
-      for (const [domain, byOrder] of bin.cells) {
-        const target = into.cells.get(domain);
-        if (target === undefined) {
-          into.cells.set(domain, byOrder);
-          continue;
-        }
-        byOrder.forEach((from, order) => {
-          if (from === undefined) return;
-          const cell = target[order];
-          if (cell === undefined) target[order] = from;
-          else {
-            cell[0] = Math.max(cell[0], from[0]);
-            cell[1] = Math.min(cell[1], from[1]);
-          }
-        });
+      if (bin.first < into.first) into.first = bin.first;
+      if (bin.last > into.last) into.last = bin.last;
+      for (let slot = 0; slot < bin.cells.length; slot++) {
+        const from = bin.cells[slot];
+        if (from === undefined) continue;
+        const target = into.cells[slot];
+        if (target === undefined) into.cells[slot] = from;
+        else mergeCells(target, from);
       }
-    }
+    });
   }
 
   /** The most common interval between samples: the cron job's period. */
@@ -302,13 +349,14 @@ export class TimeBinner {
     while (this.binMs * 2 <= intervalMs || this.binMs < minBinMs) this.widen();
     this.fit();
     // Orders that came after domains were kept may leave room for fewer: the last kept go.
-    const kept = [...this.domainSet].filter((d) => d !== this.keepDomain);
-    for (const d of kept.slice(this.domainRoom() - (this.domainSet.size - kept.length))) {
-      this.domainSet.delete(d);
+    const kept = [...this.slots.keys()].filter((d) => d !== this.keepDomain);
+    for (const d of kept.slice(this.domainRoom() - (this.slots.size - kept.length))) {
+      this.slots.delete(d);
       this.labels.delete(d);
       this.leftOut.add(d);
     }
-    const domains = [...this.domainSet].sort((a, b) => a - b);
+    const domains = [...this.slots.keys()].sort((a, b) => a - b);
+    const slots = domains.map((d) => this.slots.get(d)!);
     const orders = [...this.sizes.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([order, sizeKiB]) => ({ order, sizeKiB }));
@@ -319,11 +367,11 @@ export class TimeBinner {
     for (const index of [...this.bins.keys()].sort((a, b) => a - b)) {
       const bin = this.bins.get(index)!;
       const start = index * this.binMs;
-      const cells = domains.map((domain) => {
-        const byOrder = bin.cells.get(domain);
+      const cells = slots.map((slot) => {
+        const byOrder = bin.cells[slot];
         return orders.map(({ order }) => {
-          const cell = byOrder?.[order];
-          return cell === undefined ? null : { worst: cell[0], best: cell[1] };
+          const worst = byOrder?.[2 * order];
+          return worst === undefined ? null : { worst, best: byOrder![2 * order + 1]! };
         });
       });
       const afterGap = previousLast !== null && bin.first - previousLast > gapMs;
@@ -343,8 +391,87 @@ export class TimeBinner {
       last: this.last,
       maxSamplesPerBin,
       ...(this.labels.size === 0 ? {} : { labels: domains.map((d) => this.labels.get(d) ?? `domain ${d}`) }),
-      ...(this.leftOut.size === 0 ? {} : { leftOut: leftOutOf(this.leftOut) }),
+      ...this.leftOutPart(),
     };
+  }
+
+  /** The domains left out so far, as TimeBins and BinnerSnapshot give them (absent when none). */
+  private leftOutPart(): { leftOut?: LeftOutDomains } {
+    const now = this.leftOut.size === 0 ? null : leftOutOf(this.leftOut);
+    const before = this.restoredLeftOut;
+    if (now === null) return before === null ? {} : { leftOut: before };
+    if (before === null) return { leftOut: now };
+    return {
+      leftOut: { count: before.count + now.count, lowest: Math.min(before.lowest, now.lowest), highest: Math.max(before.highest, now.highest) },
+    };
+  }
+
+  /** The state so far as plain data; `TimeBinner.restore` makes a binner to finish() from it. */
+  snapshot(): BinnerSnapshot {
+    const domains = [...this.slots.keys()].sort((a, b) => a - b);
+    const bins = [...this.bins.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, bin]) => {
+        const cells = domains.map((domain) => {
+          const flat: number[] = [];
+          const byOrder = bin.cells[this.slots.get(domain)!];
+          if (byOrder !== undefined) {
+            for (let at = 0; at < byOrder.length; at += 2) {
+              const worst = byOrder[at];
+              if (worst !== undefined) flat.push(at / 2, worst, byOrder[at + 1]!);
+            }
+          }
+          return flat;
+        });
+        return [index, bin.samples, bin.first, bin.last, cells] as const;
+      });
+    return {
+      maxBins: this.maxBins,
+      binMs: this.binMs,
+      intervalMs: this.typicalInterval(),
+      samples: this.samples,
+      withoutOutput: this.withoutOutput,
+      first: this.first,
+      last: this.last,
+      domains,
+      labels: [...this.labels],
+      sizes: [...this.sizes],
+      bins,
+      ...this.leftOutPart(),
+    };
+  }
+
+  /** A binner in the state of a snapshot, to finish(). Samples added to it do not count towards its typical interval. */
+  static restore(s: BinnerSnapshot): TimeBinner {
+    const binner = new TimeBinner({ maxBins: s.maxBins });
+    binner.binMs = s.binMs;
+    if (s.intervalMs > 0) binner.intervals.set(s.intervalMs, 1);
+    binner.samples = s.samples;
+    binner.withoutOutput = s.withoutOutput;
+    binner.first = s.first;
+    binner.last = s.last;
+    s.domains.forEach((d, slot) => binner.slots.set(d, slot));
+    binner.nextSlot = s.domains.length;
+    binner.restoredLeftOut = s.leftOut ?? null;
+    for (const [d, label] of s.labels) binner.labels.set(d, label);
+    for (const [order, kib] of s.sizes) binner.sizes.set(order, kib);
+    for (const [index, samples, first, last, cells] of s.bins) {
+      const bySlot: Array<number[] | undefined> = [];
+      cells.forEach((flat, slot) => {
+        if (flat.length === 0) return;
+        const byOrder: number[] = [];
+        for (let k = 0; k + 2 < flat.length; k += 3) {
+          byOrder[2 * flat[k]!] = flat[k + 1]!;
+          byOrder[2 * flat[k]! + 1] = flat[k + 2]!;
+        }
+        bySlot[slot] = byOrder;
+      });
+      binner.bins.set(index, { samples, first, last, cells: bySlot });
+      binner.minIndex = Math.min(binner.minIndex, index);
+      binner.maxIndex = Math.max(binner.maxIndex, index);
+    }
+    binner.reshape();
+    return binner;
   }
 }
 

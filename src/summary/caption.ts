@@ -1,32 +1,19 @@
 // The words around a chart, shared by the SVG and the gnuplot script so both say the same.
 import { basename } from 'node:path';
 import type { LocalTime } from '../model.js';
-import { formatHuman } from '../time.js';
+import { formatHuman, formatSpan } from '../time.js';
 import type { TimeBins } from './bins.js';
+
+/** Durations are formatted once, for every output (the parser's messages too). */
+export { formatSpan };
 
 export interface Caption {
   /** The log's file name, as the original template titled it. */
   readonly title: string;
   /** Boot time, time span and sample count. */
   readonly subtitle: string;
-}
-
-/** `3 d 4 h`, `2 h 5 min`, `45 s`: a duration in the two largest units that matter. */
-export function formatSpan(ms: number): string {
-  if (ms < 0) return `-${formatSpan(-ms)}`;
-  const s = Math.round(ms / 1000);
-  const units: Array<[string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
-  const parts: string[] = [];
-  let rest = s;
-  for (const [name, size] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0 || (parts.length > 0 && parts.length < 2)) {
-      if (n > 0) parts.push(`${n} ${name}`);
-      rest -= n * size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length === 0 ? '0 s' : parts.join(' ');
+  /** What reading the log met, for the chart's notes (see reading.ts): warnings, the time range kept. */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -47,7 +34,10 @@ export function plural(n: number, word: string): string {
 export function chartCaption(source: string, bootTime: LocalTime | null, bins: TimeBins): Caption {
   const title = source === '-' ? 'standard input' : basename(source);
   const parts: string[] = [bootTime === null ? 'boot time unknown' : `booted ${formatHuman(bootTime)}`];
-  if (bins.first !== null && bins.last !== null) {
+  if (bins.first !== null && bins.first === bins.last) {
+    // One instant, not a span of 0 s.
+    parts.push(`at ${formatHuman(bins.first, true)} only`);
+  } else if (bins.first !== null && bins.last !== null) {
     parts.push(`${formatHuman(bins.first)} – ${formatHuman(bins.last)} (${formatSpan(bins.last - bins.first)})`);
   }
   parts.push(plural(bins.samples, 'sample'));

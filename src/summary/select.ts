@@ -8,6 +8,7 @@ import { Warn } from '../errors.js';
 import type { IndexName } from '../indices.js';
 import { domainLabel, type Diagnostic, type DomainReading, type Sample } from '../model.js';
 import type { TimeBins } from './bins.js';
+import { DomainCheck } from './domains.js';
 
 export interface Selection {
   /** What the height shows; FMFI by default. */
@@ -22,7 +23,8 @@ export class SampleSelector {
   private readonly index: IndexName;
   private readonly zone: string | null;
   private readonly domain: number | null;
-  private domainSeen = false;
+  /** Which domains the log has, to name them when it lacks the one asked for. */
+  private readonly domainCheck: DomainCheck | null;
   /** Parts seen with a free block, and parts seen only without (not drawn until they have one). */
   private readonly nonEmpty = new Set<number>();
   private readonly empty = new Map<number, string>();
@@ -38,6 +40,7 @@ export class SampleSelector {
     this.index = selection.index ?? 'fmfi';
     this.zone = selection.zone ?? null;
     this.domain = selection.domain ?? null;
+    this.domainCheck = this.domain === null ? null : new DomainCheck(this.domain);
   }
 
   /** The sample as the picture draws it. */
@@ -46,6 +49,7 @@ export class SampleSelector {
     if (first === undefined || (this.index === 'fmfi' && this.zone === null && this.domain === null && first.orders[0]?.freeBlocks === undefined)) {
       return sample;
     }
+    this.domainCheck?.add(sample);
     const domains: DomainReading[] = [];
     for (const d of sample.domains) {
       const kept = this.part(d);
@@ -57,7 +61,6 @@ export class SampleSelector {
   private part(d: DomainReading): DomainReading | null {
     if (this.domain !== null) {
       if (d.domain !== this.domain) return null;
-      this.domainSeen = true;
     }
     if (d.label !== undefined) {
       this.labelled = true;
@@ -88,10 +91,11 @@ export class SampleSelector {
     if (empty.length > 0) this.say('note', 'PARTS_ALL_ZERO', Warn.PARTS_ALL_ZERO(empty.join(', ')));
     if (this.withoutIndex) this.say('warning', 'INDEX_NEEDS_COUNTS', Warn.INDEX_NEEDS_COUNTS(this.index));
     if (this.zone !== null && this.labelled && !this.zoneSeen) this.say('warning', 'ZONE_ABSENT', Warn.ZONE_ABSENT(this.zone));
-    if (this.domain !== null && !this.domainSeen) this.say('warning', 'DOMAIN_ABSENT', Warn.DOMAIN_ABSENT(this.domain));
+    const absent = this.domainCheck?.finish(this.file) ?? null;
+    if (absent !== null) this.onDiagnostic(absent);
   }
 
-  private say(severity: 'note' | 'warning', code: 'PARTS_ALL_ZERO' | 'INDEX_NEEDS_COUNTS' | 'ZONE_ABSENT' | 'DOMAIN_ABSENT', message: string): void {
+  private say(severity: 'note' | 'warning', code: 'PARTS_ALL_ZERO' | 'INDEX_NEEDS_COUNTS' | 'ZONE_ABSENT', message: string): void {
     this.onDiagnostic({ code, severity, file: this.file, line: 0, message });
   }
 }

@@ -8,7 +8,7 @@
 // the same bin means the same stretch of uptime in every window.
 import { optionError } from '../errors.js';
 import type { LocalTime, Sample } from '../model.js';
-import { TimeBinner, type TimeBins } from './bins.js';
+import { TimeBinner, type BinnerSnapshot, type TimeBins } from './bins.js';
 
 /** How a window's uptime 0 was found. */
 export const Alignment = { bootTime: 'bootTime', firstSample: 'firstSample' } as const;
@@ -42,7 +42,7 @@ export interface UptimeBinOptions {
 
 /** Bins one window's samples by uptime while they stream by. */
 export class UptimeBinner {
-  private readonly binner: TimeBinner;
+  private binner: TimeBinner;
   private origin: LocalTime | null;
   private readonly shifted = { time: 0, line: 0, domains: [] as Sample['domains'] };
   private beyondCut = 0;
@@ -77,6 +77,21 @@ export class UptimeBinner {
     return this.binner.binWidth;
   }
 
+  /** The state so far as plain data; `UptimeBinner.restore` makes a binner to finish() from it. */
+  snapshot(): UptimeSnapshot {
+    const { label, source, bootTime, origin, beyondCut } = this;
+    return { label, source, bootTime, origin, uptimeMs: this.options.uptimeMs, beyondCut, bins: this.binner.snapshot() };
+  }
+
+  /** A binner in the state of a snapshot, to finish() with others on one axis. */
+  static restore(s: UptimeSnapshot): UptimeBinner {
+    const binner = new UptimeBinner(s.label, s.source, s.bootTime, { maxBins: s.bins.maxBins, uptimeMs: s.uptimeMs });
+    binner.binner = TimeBinner.restore(s.bins);
+    binner.origin = s.origin;
+    binner.beyondCut = s.beyondCut;
+    return binner;
+  }
+
   finish(minBinMs: number): UptimeWindow {
     return {
       label: this.label,
@@ -88,6 +103,17 @@ export class UptimeBinner {
       beyondCut: this.beyondCut,
     };
   }
+}
+
+/** An UptimeBinner's state as plain data (JSON), to finish in a later run without the log. */
+export interface UptimeSnapshot {
+  readonly label: string;
+  readonly source: string;
+  readonly bootTime: LocalTime | null;
+  readonly origin: LocalTime | null;
+  readonly uptimeMs: number | null;
+  readonly beyondCut: number;
+  readonly bins: BinnerSnapshot;
 }
 
 /** Finishes every window on the widest bin width any of them needs. */

@@ -18,6 +18,15 @@ describe('outputs of a batch', () => {
     expect(outputPathFor('-', 'out', 'png')).toBe(join('out', 'stdin.png'));
   });
 
+  it('names the chart of a rotated or compressed log after the log, keeping newsyslog\'s number', () => {
+    expect(outputPathFor('/var/tmp/vm_frag_20240408_1005.log.gz', 'out', 'svg')).toBe(join('out', 'vm_frag_20240408_1005.svg'));
+    expect(outputPathFor('/var/tmp/vm_frag_20240408_1005.log.0.gz', 'out', 'svg')).toBe(join('out', 'vm_frag_20240408_1005.0.svg'));
+    expect(outputPathFor('/var/tmp/vm_frag_20240408_1005.log.12', 'out', 'png')).toBe(join('out', 'vm_frag_20240408_1005.12.png'));
+    expect(outputPathFor('x.log.xz', 'out', 'svg')).toBe(join('out', 'x.svg'));
+    // Only a suffix is taken off.
+    expect(outputPathFor('x.log.gz.txt', 'out', 'svg')).toBe(join('out', 'x.log.gz.txt.svg'));
+  });
+
   it('refuses two logs that would share one output', () => {
     const { assigned, refused } = assignOutputs(['a/x.log', 'b/x.log', 'c/y.log'], 'out', 'svg');
     expect(assigned.map((a) => a.input)).toEqual(['a/x.log', 'c/y.log']);

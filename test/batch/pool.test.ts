@@ -1,9 +1,10 @@
-// The worker pool: a worker that dies or runs out of memory fails its log only; the batch goes on.
+// The worker pool: how many threads a batch is rendered on, from the size of the work and the cores the load
+// leaves free; a worker that dies or runs out of memory fails its log only, and the batch goes on.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPool } from '../../src/batch/pool.js';
+import { runPool, threadsFor } from '../../src/batch/pool.js';
 import type { RenderOutcome, RenderRequest } from '../../src/batch/render-job.js';
 import { DEFAULT_CHART_OPTIONS } from '../../src/views/chart/options.js';
 
@@ -11,7 +12,7 @@ let dir: string;
 let workerFile: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fmfi-pool-'));
-  // A worker that speaks the pool's protocol and fails as its task's input says.
+  // A worker that speaks the pool's protocol and fails as its task's input says (after it said it started).
   workerFile = join(dir, 'worker.js');
   writeFileSync(
     workerFile,
@@ -19,6 +20,7 @@ beforeAll(() => {
      const hoard = [];
      parentPort.on('message', ({ id, request }) => {
        const input = request.input;
+       parentPort.postMessage({ type: 'start', id });
        if (input === 'exit') process.exit(7);
        if (input === 'oom') for (;;) hoard.push(new Array(1e5).fill({ id }));
        if (input === 'throw') setImmediate(() => { throw new Error('a bug in the worker'); });
@@ -28,7 +30,32 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const request = (input: string): RenderRequest => ({ input, settings: { chart: DEFAULT_CHART_OPTIONS, format: 'svg', warningLimit: 20 }, stamp: null });
+const MB = 1e6;
+const many = (count: number, bytes: number): number[] => Array.from({ length: count }, () => bytes);
+
+describe('threadsFor', () => {
+  it('keeps a few small logs on one thread, whatever the cores', () => {
+    expect(threadsFor([], 8)).toBe(1);
+    expect(threadsFor(many(3, 0.8 * MB), 8)).toBe(1);
+    expect(threadsFor(many(10, 0.1 * MB), 2)).toBe(1);
+  });
+
+  it('renders a large batch on every free core, but never on more threads than logs', () => {
+    expect(threadsFor(many(50, 1.9 * MB), 2)).toBe(2);
+    expect(threadsFor(many(200, 0.8 * MB), 8)).toBe(8);
+    expect(threadsFor(many(2, 400 * MB), 8)).toBe(2);
+    expect(threadsFor(many(1, 400 * MB), 8)).toBe(1);
+  });
+
+  it('takes only the cores the load leaves free', () => {
+    expect(threadsFor(many(50, 1.9 * MB), 2, 0.3)).toBe(2);
+    expect(threadsFor(many(50, 1.9 * MB), 2, 1.2)).toBe(1);
+    expect(threadsFor(many(50, 1.9 * MB), 2, 13.5)).toBe(1);
+    expect(threadsFor(many(200, 0.8 * MB), 8, 5)).toBe(3);
+  });
+});
+
+const request = (input: string): RenderRequest => ({ input, settings: { chart: DEFAULT_CHART_OPTIONS, format: 'svg', warningLimit: 20 }, stamp: null, draw: true, digest: false });
 
 describe('runPool', () => {
   it('a worker that exits, throws or runs out of memory fails that log with a message; a new worker takes the rest', async () => {

@@ -20,7 +20,7 @@ function logFolder(name: string): { logs: string[]; out: string } {
   const dir = join(root, name);
   mkdirSync(dir);
   const logs = ['vm_frag_20240408_1005.log', 'numa-2-domains.log', 'gap.log', 'orders-11.log'].map((f) => {
-    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240415_0930.log' : f);
+    const to = join(dir, f === 'numa-2-domains.log' ? 'vm_frag_20240408_0930.log' : f);
     copyFileSync(join(FIXTURES, f), to);
     return to;
   });
@@ -39,7 +39,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const first = runCli([...logs, '-o', out]);
     expect(first.status).toBe(0);
     expect(summaryOf(first.stderr)).toBe('fmfi-plot: 4 rendered, 0 up to date, 0 without samples, 0 failed');
-    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'orders-11.svg', 'vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['gap.svg', 'index.html', 'index.json', 'orders-11.svg', 'vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
     const before = mtimes(out);
     const second = runCli([...logs, '-o', out]);
     expect(second.status).toBe(0);
@@ -55,7 +55,8 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const r = runCli([...logs, '-o', out]);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 1 rendered, 3 up to date, 0 without samples, 0 failed');
     const after = mtimes(out);
-    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual(['gap.svg']);
+    // The page shows the window's numbers: it changes with them.
+    expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual(['gap.svg', 'index.html', 'index.json']);
   });
 
   it('re-renders a chart whose log is older than the chart but changed (same size, other time)', () => {
@@ -78,7 +79,10 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const { logs, out } = logFolder('jobs');
     expect(runCli([...logs, '-o', join(out, '1'), '--jobs', '1']).status).toBe(0);
     expect(runCli([...logs, '-o', join(out, '3'), '--jobs', '3']).status).toBe(0);
-    for (const f of readdirSync(join(out, '1'))) {
+    // The page too, but for the minute it was made in.
+    const page = (dir: string): string => readFileSync(join(dir, 'index.html'), 'utf8').replace(/page made [\d-]+ [\d:]+/, 'page made');
+    expect(page(join(out, '3'))).toBe(page(join(out, '1')));
+    for (const f of readdirSync(join(out, '1')).filter((f) => f !== 'index.html')) {
       expect(readFileSync(join(out, '3', f)).equals(readFileSync(join(out, '1', f))), f).toBe(true);
     }
   });
@@ -94,7 +98,7 @@ describe('fmfi-plot LOG... -o DIR', () => {
     expect(r.stderr).toContain(`fmfi-plot: ${dir}: is a directory, not a log\n`);
     expect(r.stderr).toContain(`${join(FIXTURES, 'empty.log')}: warning: no samples in this log\n`);
     expect(summaryOf(r.stderr)).toBe('fmfi-plot: 2 rendered, 0 up to date, 1 without samples, 2 failed');
-    expect(readdirSync(out).sort()).toEqual(['vm_frag_20240408_1005.svg', 'vm_frag_20240415_0930.svg']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'index.json', 'vm_frag_20240408_0930.svg', 'vm_frag_20240408_1005.svg']);
   });
 
   it('refuses two logs that would share a chart, and an output folder under a file', () => {
@@ -109,6 +113,35 @@ describe('fmfi-plot LOG... -o DIR', () => {
     const r2 = runCli([logs[1]!, '-o', underFile]);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toBe(`fmfi-plot: ${underFile}: cannot create the output folder: a part of the path is a file\n`);
+  });
+
+  it('notes on a chart how many warnings of which kinds its log gave, and --strict fails a rerun that finds it up to date', () => {
+    const dir = join(root, 'warned');
+    mkdirSync(dir);
+    const log = join(dir, 'stray-lines.log');
+    copyFileSync(join(FIXTURES, 'stray-lines.log'), log);
+    const out = join(dir, 'charts');
+    for (const format of ['svg', 'png']) {
+      const first = runCli([log, '-o', out, '--format', format, '--warnings', '1']);
+      expect(first.status).toBe(0);
+      expect(first.stderr).toMatch(/: 2 more warnings not shown\n/);
+      // Quiet about it without --strict, as before; under --strict the rerun fails, and says why.
+      expect(runCli([log, '-o', out, '--format', format]).stderr).toBe('fmfi-plot: 0 rendered, 1 up to date, 0 without samples, 0 failed\n');
+      const strict = runCli([log, '-o', out, '--format', format, '--strict']);
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toBe(
+        `${log}: warning: its chart ${join(out, `stray-lines.${format}`)} is up to date, but its log gave 3 warnings when it was drawn (--force draws it again and shows them)\n` +
+          'fmfi-plot: 0 rendered, 1 up to date, 0 without samples, 0 failed\n',
+      );
+    }
+    const svg = readFileSync(join(out, 'stray-lines.svg'), 'utf8');
+    expect(svg).toContain('Reading the log gave 3 warnings: unexpected line (3); fmfi-plot csv LOG &gt; /dev/null lists them.');
+    // A log without warnings: its chart says nothing of them, and --strict passes on the rerun.
+    const clean = join(dir, 'gap.log');
+    copyFileSync(join(FIXTURES, 'gap.log'), clean);
+    expect(runCli([clean, '-o', out]).status).toBe(0);
+    expect(readFileSync(join(out, 'gap.svg'), 'utf8')).not.toContain('Reading the log');
+    expect(runCli([clean, '-o', out, '--strict']).status).toBe(0);
   });
 
   it('writes PNG charts too, and they are up to date on a rerun', () => {
@@ -157,6 +190,9 @@ describe('interruptions', () => {
     return exited;
   }
 
+  /** What the folder holds after a run: the chart and the index page with its data. */
+  const PAGE_AND_CHART = ['index.html', 'index.json', 'vm_frag_20240101_0000.svg'];
+
   const chartWhole = (): void => {
     const svg = readFileSync(join(out, 'vm_frag_20240101_0000.svg'), 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -174,7 +210,7 @@ describe('interruptions', () => {
       // Either the rename happened (a whole new chart) or it did not (the previous one).
       const now = readFileSync(join(out, 'vm_frag_20240101_0000.svg'));
       if (!now.equals(previous)) expect(now.length).toBeGreaterThan(previous.length / 2);
-      expect(readdirSync(out).filter((f) => !f.endsWith('.fmfi-plot-tmp'))).toEqual(['vm_frag_20240101_0000.svg']);
+      expect(readdirSync(out).filter((f) => !f.endsWith('.fmfi-plot-tmp'))).toEqual(PAGE_AND_CHART);
     }
     expect(caught).toBe(1);
     // And in the middle of the render, long before any output.
@@ -182,7 +218,7 @@ describe('interruptions', () => {
     chartWhole();
     const r = await runCliAsync([big, '-o', out]);
     expect(r.status).toBe(0);
-    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    expect(readdirSync(out)).toEqual(PAGE_AND_CHART);
     chartWhole();
   }, 120_000);
 
@@ -196,9 +232,10 @@ describe('interruptions', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     // The half log is more than a pipe holds: when start-up is slow (a busy machine), the
     // signal can come before fmfi-plot has read it all, and the rest of the write fails with
-    // EPIPE. That is the test working, not failing; any other error still fails the run.
+    // EPIPE, or, still pending when the pipe is destroyed below, with ERR_STREAM_DESTROYED.
+    // That is the test working, not failing; any other error still fails the run.
     child.stdin.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
     });
     child.stdin.write(generateLog({ samples: 2000, seed: 3 }));
     await new Promise((r) => setTimeout(r, 1500));
@@ -215,7 +252,7 @@ describe('interruptions', () => {
     const { signal, ms } = await interruptMidInput(['-', '-o', out]);
     expect(signal).toBe('SIGINT');
     expect(ms).toBeLessThan(2000);
-    expect(readdirSync(out)).toEqual(['vm_frag_20240101_0000.svg']);
+    expect(readdirSync(out)).toEqual(PAGE_AND_CHART);
     expect(readFileSync(join(out, 'vm_frag_20240101_0000.svg')).equals(previous)).toBe(true);
   }, 60_000);
 

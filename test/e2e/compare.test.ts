@@ -71,6 +71,20 @@ describe('fmfi-plot compare', () => {
     expect(svg).toMatch(/later samples cut off/);
   });
 
+  it('--domain N names the domains of a log without it, and draws nothing when no log has it', () => {
+    const out = join(dir, 'domain.svg');
+    const some = runCli(['compare', join(FIXTURES, 'numa-2-domains.log'), AFTER, '--domain', '1', '-o', out]);
+    expect(some.status).toBe(0);
+    expect(some.stderr).toBe(`${AFTER}: warning: no sample has rows of domain 1: nothing to show for --domain 1; the log has domain 0\n`);
+    const none = runCli(['compare', join(FIXTURES, 'numa-2-domains.log'), '--domain', '5', '-o', join(dir, 'none.svg')]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(
+      `${join(FIXTURES, 'numa-2-domains.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5; the log has domains 0 and 1\n` +
+        `fmfi-plot: ${join(dir, 'none.svg')}: no log has rows of domain 5 (--domain): nothing written\n`,
+    );
+    expect(readdirSync(dir)).not.toContain('none.svg');
+  });
+
   it('names a file it cannot read, still draws the others, and exits 1', () => {
     const out = join(dir, 'missing.svg');
     const r = runCli(['compare', join(dir, 'nope.log'), BEFORE, '-o', out]);

@@ -9,6 +9,7 @@ import { generateLog, generateSamples, type GenerateOptions } from '../../fixtur
 import { BIN, FIXTURES, runCli, runCliAsync } from '../helpers/cli.js';
 import { needProgram } from '../helpers/programs.js';
 import { needReference } from '../helpers/reference.js';
+import { Warn } from '../../src/errors.js';
 
 // Without the original pipeline these skip; test/e2e/golden.test.ts still compares with its output.
 const reference = needReference();
@@ -66,7 +67,7 @@ describe.each(awks)('fmfi-plot csv is byte-identical to %s -f parse_vm_frag.awk'
       const path = join(dir, `gen-${orders}-${domains}.log`);
       writeFileSync(path, generateLog({ samples: 200, orders, domains, seed: orders * 10 + domains, withoutOutputEvery: 7 }));
       const ours = runCli(['csv', path]);
-      expect(ours.stderr).toBe('');
+      expect(ours.stderr).toBe(domains === 1 ? '' : `${path}:1: note: ${Warn.AWK_DOMAINS_MIXED(domains)}\n`);
       expect(ours.stdout.equals(awk(program!, [path]))).toBe(true);
     }
   });
@@ -170,7 +171,7 @@ describe('fmfi-plot csv on inputs read in many chunks', () => {
     const r = runCli(['csv', '--jobs', '2', fixture('numa-2-domains.log')]);
     expect(r.status).toBe(2);
     expect(r.stdout.length).toBe(0);
-    expect(r.stderr).toMatch(/^error: unknown option '--jobs'/);
+    expect(r.stderr).toBe("fmfi-plot: unknown option '--jobs' for csv: it is an option of render\n(see 'fmfi-plot render --help')\n");
     expect(runCli(['csv', '--help']).stdout.toString()).not.toMatch(/--jobs/);
   });
 });
@@ -184,6 +185,54 @@ describe('fmfi-plot csv options', () => {
     expect(records.filter((l) => /,1,\d+,\d+,/.test(l))).toHaveLength(48 * 13);
     expect(records.at(-1)).toBe('');
     expect(records).toHaveLength(1 + 2 * 48 * 13 + 1);
+  });
+
+  it('the awk dialect says once, as a note, that the rows of several domains come out mixed, and how to part them', () => {
+    const r = runCli(['csv', fixture('numa-4-domains.log'), fixture('one-domain.log'), fixture('numa-2-domains.log')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `${fixture('numa-4-domains.log')}:1: note: its samples have 4 domains: as parse_vm_frag.awk does, the awk dialect prints the rows of all of them mixed, ` +
+        'with nothing to tell them apart; --domain N keeps one, --dialect csv adds a domain column\n' +
+        `${fixture('numa-2-domains.log')}:1: note: ${Warn.AWK_DOMAINS_MIXED(2)}\n`,
+    );
+    // A note: --strict passes; neither --domain nor the csv dialect has anything to say.
+    expect(runCli(['csv', '--strict', fixture('numa-2-domains.log')]).status).toBe(0);
+    expect(runCli(['csv', '--domain', '1', fixture('numa-2-domains.log')]).stderr).toBe('');
+    expect(runCli(['csv', '--dialect', 'csv', fixture('numa-2-domains.log')]).stderr).toBe('');
+  });
+
+  it('names two logs joined into one (cat a b) once, and prints every row of both', () => {
+    const newer = readFileSync(fixture('vm_frag_20240617_1430.log'));
+    const older = readFileSync(fixture('vm_frag_20240610_0912.log'));
+    const joined = runCli(['csv', '-'], { input: Buffer.concat([newer, older]) });
+    expect(joined.status).toBe(0);
+    expect(joined.stderr).toBe(
+      `<stdin>:${newer.toString('latin1').split('\n').length}: warning: the sample of 2024-06-10_09:15:00 goes back to the log's first sample ` +
+        '(2024-06-17_14:35:00, line 1) or before it: two logs joined into one (cat a b)? Each boot window belongs in a log of its own; samples kept in log order\n',
+    );
+    expect(joined.stdout.equals(Buffer.concat([runCli(['csv', fixture('vm_frag_20240617_1430.log')]).stdout, runCli(['csv', fixture('vm_frag_20240610_0912.log')]).stdout]))).toBe(true);
+    // Under the name of the newer boot, the older samples lie before its boot time: said too.
+    const named = join(dir, 'vm_frag_20240617_1430.log');
+    writeFileSync(named, Buffer.concat([older, newer]));
+    expect(runCli(['csv', named]).stderr).toBe(
+      `${named}:1: warning: the sample of 2024-06-10_09:15:00 is before the boot time in the file name (2024-06-17 14:30): ` +
+        'a log of an earlier boot joined to this one (cat a b), or a wrong file name? Samples kept\n',
+    );
+  });
+
+  it('--domain N on a log without domain N warns and names the domains it has', () => {
+    const r = runCli(['csv', '--domain', '5', fixture('numa-2-domains.log'), fixture('buddyinfo_20240408_1005.log'), fixture('numa-4-domains.log')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBe(0);
+    expect(r.stderr).toBe(
+      `${fixture('numa-2-domains.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5; the log has domains 0 and 1\n` +
+        `${fixture('buddyinfo_20240408_1005.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5; ` +
+        'the log has domains 0 (node 0 DMA), 1 (node 0 DMA32) and 2 (node 0 Normal)\n' +
+        `${fixture('numa-4-domains.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5; the log has domains 0, 1, 2 and 3\n`,
+    );
+    expect(runCli(['csv', '--strict', '--domain', '5', fixture('numa-2-domains.log')]).status).toBe(1);
+    // A log without any rows has nothing to name: it says so its own way.
+    expect(runCli(['csv', '--domain', '5', fixture('no-sysctl.log')]).stderr).not.toMatch(/domain 5/);
   });
 
   it('--domain N keeps one domain', () => {
@@ -224,7 +273,7 @@ describe('fmfi-plot csv options', () => {
     for (const args of [['csv', '--dialect', 'tsv', 'x.log'], ['csv', '--domain', '-1', 'x.log'], ['csv', '--nope'], ['nope-command', '--x']]) {
       const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: .*\n\(add --help for usage\)\n$/);
+      expect(r.stderr).toMatch(/^fmfi-plot: .*\n\(see 'fmfi-plot (csv|render) --help'\)\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout.length).toBe(0);
     }

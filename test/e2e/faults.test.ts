@@ -52,7 +52,7 @@ function expectOthersProcessed(bad: string, message: string, run: (args: string[
   const chart = run([good[0]!, bad, good[1]!, '-o', out, '--jobs', '1']);
   expect(chart.status).toBe(1);
   expect(chart.stderr).toBe(`fmfi-plot: ${bad}: ${message}\nfmfi-plot: 2 rendered, 0 up to date, 0 without samples, 1 failed\n`);
-  expect(readdirSync(out).sort()).toEqual(['gap.svg', 'one-domain.svg']);
+  expect(readdirSync(out).sort()).toEqual(['gap.svg', 'index.html', 'index.json', 'one-domain.svg']);
   for (const f of readdirSync(out).filter((f) => f.endsWith('.svg'))) expect(XMLValidator.validate(readFileSync(join(out, f), 'utf8'))).toBe(true);
 
   const stats = run(['stats', '--format', 'csv', good[0]!, bad, good[1]!]);
@@ -247,13 +247,15 @@ describe('an output that cannot be written', () => {
       expect(readFileSync(join(copy, 'small.csv')).equals(csvOf(small))).toBe(true);
     });
 
-    it.skipIf(why !== null)('the chart: the chart that does not fit fails, the next is still written', () => {
+    it.skipIf(why !== null)('the chart: the chart that does not fit fails, the next is still written; so does the index page', () => {
       const mnt = join(root, 'tmpfs-chart');
       const copy = join(root, 'tmpfs-chart-left');
       const r = onFullDisk('40k', mnt, copy, [big, small, '-o', mnt, '--jobs', '1']);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(
-        `fmfi-plot: ${join(mnt, 'big.svg')}: cannot write: no space left on the device\nfmfi-plot: 1 rendered, 0 up to date, 0 without samples, 1 failed\n`,
+        `fmfi-plot: ${join(mnt, 'big.svg')}: cannot write: no space left on the device\n` +
+          `fmfi-plot: ${join(mnt, 'index.html')}: cannot write: no space left on the device\n` +
+          'fmfi-plot: 1 rendered, 0 up to date, 0 without samples, 2 failed\n',
       );
       expect(readdirSync(copy)).toEqual(['small.svg']);
       expect(XMLValidator.validate(readFileSync(join(copy, 'small.svg'), 'utf8'))).toBe(true);

@@ -30,6 +30,13 @@ describe(`peak memory on Node.js ${process.version}, 100,000 samples`, () => {
     expect(r.maxRssKiB, `${r.maxRssKiB} KiB`).toBeLessThan(TARGET_KIB);
   }, 150_000);
 
+  it('metrics stays under 200 MB: the history waits in a temporary file, not in memory', async () => {
+    const r = await runBounded(['metrics', '--utc', log, '-o', join(dir, 'out.om')], { measureRss: true, timeoutMs: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.maxRssKiB, `${r.maxRssKiB} KiB`).toBeLessThan(TARGET_KIB);
+    rmSync(join(dir, 'out.om'));
+  }, 150_000);
+
   it('the chart stays under 200 MB', async () => {
     const r = await runBounded([log, '-o', join(dir, 'charts'), '--quiet'], { measureRss: true, timeoutMs: 120_000 });
     expect(r.status, r.stderr).toBe(0);

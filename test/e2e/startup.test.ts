@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { BIN, FIXTURES, ROOT } from '../helpers/cli.js';
 
 /**
@@ -13,27 +14,60 @@ const HOOK = `
 import { register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent(\`
   export async function resolve(specifier, context, next) {
-    if (/^[@a-z]/.test(specifier) && !specifier.startsWith('node:')) process.stderr.write('IMPORT ' + specifier + '\\\\n');
+    if (/^[@a-z]/.test(specifier) && !/^(?:node|file):/.test(specifier)) process.stderr.write('IMPORT ' + specifier + '\\\\n');
     return next(specifier, context);
   }
 \`));
 `;
 
-function packagesImported(args: string[]): string[] {
+function loaded(args: string[], what: 'packages' | 'modules'): string[] {
   const preload = join(ROOT, 'test', 'helpers', 'name-loaded-packages.cjs');
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, '--require', preload, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   expect(r.status).toBe(0);
-  return [...r.stderr.matchAll(/^(?:IMPORT|LOADED) (\S+)$/gm)].map((m) => m[1]!);
+  const lines = what === 'packages' ? /^(?:IMPORT|LOADED) (\S+)$/gm : /^MODULE (\S+)$/gm;
+  return [...r.stderr.matchAll(lines)].map((m) => m[1]!);
 }
+
+const packagesImported = (args: string[]): string[] => loaded(args, 'packages');
 
 describe('start-up', () => {
   it('csv loads neither Vega nor the PNG renderer nor csv-stringify for the awk dialect', () => {
     const loaded = packagesImported(['csv', join(FIXTURES, 'one-domain.log'), '-o', '/dev/null']);
     expect(loaded).toContain('commander');
     expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
+  });
+
+  it('metrics loads neither Vega nor the PNG renderer nor csv-stringify', () => {
+    const loaded = packagesImported(['metrics', '--utc', '--latest', join(FIXTURES, 'one-domain.log'), '-o', '/dev/null']);
+    expect(loaded).toContain('commander');
+    expect(loaded.filter((p) => /^(vega|@resvg|csv-stringify)/.test(p))).toEqual([]);
+  });
+
+  it('--version loads no package, and says what commander would have said', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      expect(packagesImported([flag])).toEqual([]);
+      const early = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8' });
+      const late = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'src', 'cli', 'main.js'))}).main(process.argv)`, 'fmfi-plot', flag], { encoding: 'utf8' });
+      expect([early.status, early.stdout, early.stderr]).toEqual([0, `${version}\n`, '']);
+      expect([late.status, late.stdout, late.stderr]).toEqual([early.status, early.stdout, early.stderr]);
+    }
+  });
+
+  it('reading a log loads the reader of its format only', () => {
+    const readers = (log: string): string[] =>
+      loaded(['csv', join(FIXTURES, log), '-o', '/dev/null'], 'modules').filter((m) => /^formats\/(?!registry)[^/]+\/(?!info\.js)/.test(m));
+    const own = (format: string): RegExp => new RegExp(`^formats/${format}/`);
+    const fragIdx = readers('one-domain.log');
+    expect(fragIdx.some((m) => own('frag-idx').test(m))).toBe(true);
+    expect(fragIdx.filter((m) => /^formats\/(phys-free|buddyinfo|counts)\//.test(m))).toEqual([]);
+    const physFree = readers('phys-free-2-domains.log');
+    expect(physFree.some((m) => own('phys-free').test(m))).toBe(true);
+    expect(physFree.some((m) => own('counts').test(m))).toBe(true);
+    expect(physFree.filter((m) => /^formats\/(frag-idx|buddyinfo)\//.test(m))).toEqual([]);
   });
 
   it('a chart does load Vega (so the check above can fail)', () => {

@@ -74,7 +74,7 @@ describe('fmfi-plot stats', () => {
     expect(records).toHaveLength(13);
     expect(records.every((l) => l.split(',')[1] === '1')).toBe(true);
     const absent = runCli(['stats', '--domain', '5', fixture('numa-2-domains.log')]);
-    expect(absent.stderr).toBe(`${fixture('numa-2-domains.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5\n`);
+    expect(absent.stderr).toBe(`${fixture('numa-2-domains.log')}: warning: no sample has rows of domain 5: nothing to show for --domain 5; the log has domains 0 and 1\n`);
     expect(absent.status).toBe(0);
     expect(runCli(['stats', '--strict', '--domain', '5', fixture('numa-2-domains.log')]).status).toBe(1);
   });

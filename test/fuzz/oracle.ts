@@ -31,6 +31,8 @@ export function textLines(bytes: Buffer): string[] {
 /** A line the parser may read as a row: order, size in KiB, FMFI. */
 export const ROW_LINE = /^ *(\d{1,6}) \( *(\d{1,16})K\) \| +(-?\d{1,16})[ \t]*$/;
 const DATE = /^[ \t]*(\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d)[ \t]*$/;
+/** A row cut short with the next sample's date line joined to it (`cat a b` of a log that ended in a crash). */
+const JOINED_DATE = /^ *\d{1,2}(?: \( *\d*(?:K(?:\) ?(?:\|(?: +-?\d*)?)?)?)?)?(\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d)[ \t]*$/;
 
 /**
  * Nothing comes out that is not in the log: every sample's time is one of its date lines,
@@ -40,7 +42,7 @@ export function expectSound(bytes: Buffer, window: BootWindow): void {
   const dates = new Set<string>();
   const rows = new Map<string, number>();
   for (const line of textLines(bytes)) {
-    const d = DATE.exec(line);
+    const d = DATE.exec(line) ?? JOINED_DATE.exec(line);
     if (d !== null) dates.add(d[1]!);
     const r = ROW_LINE.exec(line);
     if (r !== null) {

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binSamples } from '../../src/summary/bins.js';
+import { generateLog } from '../../fixtures/generate.js';
+import { parseLog } from '../../src/formats/read.js';
+import { binSamples, TimeBinner, type BinnerSnapshot } from '../../src/summary/bins.js';
 import type { Sample } from '../../src/model.js';
+import { FIXTURES } from '../helpers/cli.js';
 
 const T0 = Date.UTC(2024, 3, 8, 10, 0);
 
@@ -36,5 +41,38 @@ describe('binSamples', () => {
     const bins = binSamples(samples(48, 300, 20, 6 * 3600), { maxBins: 874 });
     expect(bins.bins.filter((b) => b.afterGap)).toHaveLength(1);
     expect(bins.maxSamplesPerBin).toBe(1);
+  });
+});
+
+describe('TimeBinner snapshots', () => {
+  /** Two binners fed the same samples: one finished now, one through a snapshot and JSON. */
+  function both(input: readonly Sample[], maxBins: number): { direct: TimeBinner; restored: () => TimeBinner } {
+    const direct = new TimeBinner({ maxBins });
+    const saved = new TimeBinner({ maxBins });
+    for (const s of input) {
+      direct.add(s);
+      saved.add(s);
+    }
+    const json = JSON.stringify(saved.snapshot());
+    return { direct, restored: () => TimeBinner.restore(JSON.parse(json) as BinnerSnapshot) };
+  }
+
+  it.each([
+    ['one domain with a pause', parseLog(readFileSync(join(FIXTURES, 'gap.log')), 'gap.log').samples],
+    ['two NUMA domains', parseLog(readFileSync(join(FIXTURES, 'numa-2-domains.log')), 'numa.log').samples],
+    ['Linux zones with labels', parseLog(readFileSync(join(FIXTURES, 'buddyinfo-2-nodes.log')), 'b.log').samples],
+    ['a long window', parseLog(generateLog({ samples: 3000, seed: 5, gapsAfter: [1000], gapSeconds: 7200, withoutOutputEvery: 97 }), 'long.log').samples],
+  ])('%s: finish() of a restored snapshot gives the same bins, at its own width and wider', (_name, input) => {
+    expect(input.length).toBeGreaterThan(0);
+    const { direct, restored } = both(input, 100);
+    const width = direct.binWidth;
+    expect(restored().binWidth).toBe(width);
+    expect(restored().finish(width * 4)).toEqual(both(input, 100).direct.finish(width * 4));
+    expect(restored().finish()).toEqual(direct.finish());
+  });
+
+  it('a snapshot of an empty binner finishes empty', () => {
+    const empty = TimeBinner.restore(JSON.parse(JSON.stringify(new TimeBinner({ maxBins: 10 }).snapshot())) as BinnerSnapshot);
+    expect(empty.finish()).toEqual(new TimeBinner({ maxBins: 10 }).finish());
   });
 });

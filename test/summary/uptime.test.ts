@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../src/model.js';
-import { binByUptime, parseUptime, UptimeBinner } from '../../src/summary/uptime.js';
+import { binByUptime, finishOnCommonWidth, parseUptime, UptimeBinner, type UptimeSnapshot } from '../../src/summary/uptime.js';
 
 const HOUR = 3_600_000;
 const BOOT = Date.UTC(2024, 5, 10, 9, 12);
@@ -77,5 +77,24 @@ describe('parseUptime', () => {
       expect(() => parseUptime(bad)).toThrow(expect.objectContaining({ code: 'UPTIME' }));
     }
     expect(() => parseUptime('3w')).toThrow('expected a duration such as 3d, 12h, 90m or 1d12h, got "3w".');
+  });
+});
+
+describe('UptimeBinner snapshots', () => {
+  it('windows restored from JSON snapshots finish on one axis exactly as the binners they were taken of', () => {
+    const logs = [
+      { label: 'a', source: 'a.log', bootTime: BOOT, samples: every(BOOT + HOUR, 500, 5 * 60_000, 7) },
+      { label: 'b', source: 'b.log', bootTime: null, samples: every(BOOT + 90 * HOUR, 40, HOUR, -3) },
+    ];
+    const options = { maxBins: 80, uptimeMs: 30 * HOUR };
+    const direct = binByUptime(logs, options);
+    const snapshots = logs.map((w) => {
+      const b = new UptimeBinner(w.label, w.source, w.bootTime, options);
+      for (const s of w.samples) b.add(s);
+      return JSON.stringify(b.snapshot());
+    });
+    const restored = finishOnCommonWidth(snapshots.map((json) => UptimeBinner.restore(JSON.parse(json) as UptimeSnapshot)));
+    expect(restored).toEqual(direct);
+    expect(restored[0]!.beyondCut).toBeGreaterThan(0);
   });
 });

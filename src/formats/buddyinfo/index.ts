@@ -15,8 +15,9 @@ import type { LogFormat, ReaderOptions, ReaderSink } from '../format.js';
 import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, unreadLine } from '../counts/lines.js';
 import { MAX_ORDER } from '../limits.js';
+import { buddyinfoInfo } from './info.js';
 
-const TITLE = '/proc/buddyinfo';
+const TITLE = buddyinfoInfo.title;
 const ZONE_LINE = /^Node (\d{1,9}), zone\s+(\S+)((?:\s+\d+)+)\s*$/;
 const ZONE_SHAPE = /^\s*Node\s/;
 /** A header some patched kernels print before the zone lines. */
@@ -62,8 +63,6 @@ class BuddyinfoReader extends CountReader {
 }
 
 export const buddyinfo: LogFormat = {
-  name: 'buddyinfo',
-  title: TITLE,
-  recognise: (head) => (/^Node \d+, zone\s+\S+\s+\d/m.test(head) ? 1 : 0),
+  ...buddyinfoInfo,
   reader: (file, sink, options = {}) => new BuddyinfoReader(file, sink, options),
 };

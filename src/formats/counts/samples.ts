@@ -144,7 +144,7 @@ export class CountSamples extends LogState {
       rows += orders.length;
       domains.push(part.label === undefined ? { domain: part.domain, orders } : { domain: part.domain, label: part.label, orders });
     }
-    this.countSample(sample.time, rows);
+    this.countSample(sample.time, sample.line, rows);
     this.sink.sample({ time: sample.time, line: sample.line, domains });
   }
 }

@@ -206,7 +206,7 @@ export class SampleAssembler extends LogState {
     this.closeDomain(sample);
     let rows = 0;
     for (const d of sample.domains) rows += d.orders.length;
-    this.countSample(sample.time, rows);
+    this.countSample(sample.time, sample.line, rows);
     this.sink.sample(this.builds.finish(sample));
   }
 }

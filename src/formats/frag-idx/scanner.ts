@@ -57,6 +57,21 @@ const ROW_SHAPE = /^\s*-?\d+\s*\(|K\)\s*\|/;
 const DATE_SHAPE = /^\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d$/;
 const DATE_INSIDE = /....-..-.._..:..:../;
 const DOMAIN_LINE = /^DOMAIN (\d{1,9})$/;
+/**
+ * The start of a line the kernel or the cron job writes, cut off by a crash: what a log
+ * that ended so leaves before the first date line of the next, when two are joined (`cat a b`).
+ */
+const CUT_LINE = [
+  /^ *\d{1,2}(?: \( *\d*(?:K(?:\) ?(?:\|(?: +-?\d*)?)?)?)?)?$/, // a row
+  /^\d{1,4}(?:-(?:\d\d?(?:-(?:\d\d?(?:_(?:\d\d?(?::(?:\d\d?(?::\d?)?)?)?)?)?)?)?)?)?$/, // a date line
+  /^DOMAIN \d{0,9}$/,
+];
+const CUT_LITERALS = ['vm.phys_frag_idx: ', 'DOMAIN ', '  ORDER (SIZE) |  FMFI', '--'];
+
+/** Whether `text` is the start of one of the log's own lines, cut short. */
+function isCutLine(text: string): boolean {
+  return CUT_LINE.some((shape) => shape.test(text)) || CUT_LITERALS.some((literal) => literal.startsWith(text));
+}
 
 export class FragIdxScanner implements LogReader {
   readonly file: string;
@@ -279,6 +294,9 @@ export class FragIdxScanner implements LogReader {
     const raw = display(s.toString('latin1', start, end));
     if (!complete) {
       this.samples.warn(this.lineNo, 'LINE_CUT_OFF', raw);
+    } else if (last - start > DATE_LENGTH && isCutLine(s.toString('latin1', start, last - DATE_LENGTH)) && this.scanDate(s, last - DATE_LENGTH, this.lineNo)) {
+      // A log cut off by a crash, then another appended to it: the date starts the next sample.
+      this.samples.warn(this.lineNo, 'LINE_JOINED', display(s.toString('latin1', start, last - DATE_LENGTH)));
     } else if (DATE_SHAPE.test(text)) {
       this.samples.badDate(raw, this.lineNo);
     } else if (ROW_SHAPE.test(text)) {

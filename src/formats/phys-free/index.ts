@@ -18,10 +18,10 @@ import { CountReader } from '../counts/reader.js';
 import { countValue, dateLine, isDateLine, unreadLine } from '../counts/lines.js';
 import type { PartBuild } from '../counts/samples.js';
 import { MAX_ORDER, MAX_SIZE_KIB } from '../limits.js';
+import { physFreeInfo } from './info.js';
 
 const MAX_SIZE_TEXT = String(MAX_SIZE_KIB);
-
-const TITLE = 'vm.phys_free';
+const TITLE = physFreeInfo.title;
 const ROW = /^\s*(\d{1,2}) \(\s*(\d{1,16})K\)((?:\s*\|\s*\d+)+)\s*$/;
 const ROW_SHAPE = /^\s*\d+\s*\(|K\)\s*\|/;
 const DOMAIN = /^DOMAIN (\d{1,9}):$/;
@@ -43,10 +43,11 @@ class PhysFreeReader extends CountReader {
   private domain = 0;
   private freeList: FreeList | null = null;
   /**
-   * Blank lines since the last row. Free lists are one blank line apart; after the last
-   * one sysctl's own newline and the cron job's `echo` make two. A log that ends with
-   * fewer may have lost whole free lists of its last sample, which no row shows (they
-   * were cut at a line end).
+   * Blank lines since the last row, FREE LIST or DOMAIN line. Free lists are one blank
+   * line apart; after the last one sysctl's own newline and the cron job's `echo` make two.
+   * A log that ends with fewer may have lost whole free lists of its last sample, which no
+   * row shows (they were cut at a line end); so may one that ends after a FREE LIST or
+   * DOMAIN line, which blank lines follow too.
    */
   private blanksAfterRow = 2;
 
@@ -77,12 +78,15 @@ class PhysFreeReader extends CountReader {
     if (m !== null) {
       this.closeFreeList();
       this.freeList = { number: Number(m[1]), line: lineNo, pools: null, lowest: null };
+      // Its rows are still to come: blank lines follow it as they follow a sample's end.
+      this.blanksAfterRow = 0;
       return;
     }
     m = DOMAIN.exec(text);
     if (m !== null) {
       this.closeFreeList();
       this.domain = Number(m[1]);
+      this.blanksAfterRow = 0;
       return;
     }
     if (isDateLine(text)) {
@@ -135,12 +139,7 @@ class PhysFreeReader extends CountReader {
   }
 }
 
-/** Lines only this format has. */
-const MARKS = ['vm.phys_free:', '|  NUMBER'];
-
 export const physFree: LogFormat = {
-  name: 'phys-free',
-  title: TITLE,
-  recognise: (head) => (MARKS.some((mark) => head.includes(mark)) ? 1 : 0),
+  ...physFreeInfo,
   reader: (file, sink, options = {}) => new PhysFreeReader(file, sink, options),
 };

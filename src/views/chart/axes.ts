@@ -1,12 +1,20 @@
 // The Vega axes of a panel: time and height on the front face, height again on the back wall.
 import type { Axis } from 'vega';
-import { FONT_SIZE } from './layout.js';
+import { FONT_SIZE, MARGIN_LEFT } from './layout.js';
 import { AXIS_GREY, INK, MUTED_INK } from '../../summary/palette.js';
 import type { Scene } from './scene.js';
 
-/** Height labels through Vega's `format()`, which unlike an axis format adds no shared SI prefix (`0M`). */
+/**
+ * The height ticks, as positions on the `z` scale (0 at the bottom of the range, 1 at its
+ * top: the split scale is not one Vega has), and their labels, looked up by position.
+ */
+function heightTickValues(scene: Scene): number[] {
+  return scene.height.ticks.map((v) => scene.height.position(v));
+}
+
 function heightLabels(scene: Scene): Axis['encode'] {
-  return { labels: { update: { text: { signal: `format(datum.value, '${scene.height.format}')` } } } };
+  const byPosition = Object.fromEntries(scene.height.ticks.map((v, i) => [String(scene.height.position(v)), scene.height.labels[i]!]));
+  return { labels: { update: { text: { signal: `${JSON.stringify(byPosition)}[datum.value]` } } } };
 }
 
 /**
@@ -19,7 +27,7 @@ export function backAxis(scene: Scene): Axis {
   return {
     scale: 'z',
     orient: 'right',
-    values: height.ticks.filter((v) => ((v - height.min) / (height.max - height.min)) * layout.zPx >= clear),
+    values: heightTickValues(scene).filter((p) => p * layout.zPx >= clear),
     encode: heightLabels(scene),
     labelFontSize: FONT_SIZE.label,
     labelColor: MUTED_INK,
@@ -28,6 +36,14 @@ export function backAxis(scene: Scene): Axis {
     tickColor: AXIS_GREY,
     aria: false,
   };
+}
+
+/** Words, not arrows: the title is turned a quarter, and so would an arrow be. */
+function heightTitle(scene: Scene): string {
+  const { height, heightTitle: title } = scene;
+  const ways = title === 'FMFI' ? 'fragmented, down easy' : 'worse, down better';
+  if (height.kind === 'split') return `${title}: up ${ways.replace(', down', ' (linear), down')} (log scale)`;
+  return `${title}${height.auto ? ', full range' : ''}: up ${ways}`;
 }
 
 /** Time (two label rows) along the front floor edge, height up the front-left edge. */
@@ -61,10 +77,13 @@ export function frontAxes(scene: Scene): Axis[] {
       ...common,
       scale: 'z',
       orient: 'left',
-      values: height.ticks,
+      values: heightTickValues(scene),
       encode: heightLabels(scene),
-      // Words, not arrows: the title is turned a quarter, and so would an arrow be.
-      title: `${scene.heightTitle}${height.auto ? ', full range' : ''}: up ${scene.heightTitle === 'FMFI' ? 'fragmented, down easy' : 'worse, down better'}`,
+      title: heightTitle(scene),
+      // Placed by hand: Vega, measuring without a canvas, takes `−1,000,000` for wider than it is
+      // and would push the title off the picture.
+      titleX: -(MARGIN_LEFT - FONT_SIZE.axisTitle - 4),
+      titleY: scene.layout.zPx / 2,
       titleFontSize: FONT_SIZE.axisTitle,
       titleFontWeight: 'normal',
       titleColor: INK,

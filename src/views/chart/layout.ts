@@ -18,8 +18,8 @@ export const SUBTITLE_LINE = 18;
 export const NOTE_LINE = 18;
 const FOOTER_LINES = 2;
 const FOOTER_PAD = 10;
-/** Height-axis labels and title. */
-export const MARGIN_LEFT = 84;
+/** Height-axis labels (`−1,000,000`) and title. */
+export const MARGIN_LEFT = 104;
 /** Block-size labels along the right edge of the floor. */
 export const MARGIN_RIGHT = 100;
 /** Above the back wall: the panel's `domain N` label. */

@@ -1,36 +1,24 @@
 // The sentences on and behind the chart: the notes under the panels and the description for screen readers.
-import { Warn } from '../../errors.js';
 import type { TimeBins } from '../../summary/bins.js';
 import { formatCount as count, formatSpan, plural } from '../../summary/caption.js';
-import type { Clipping } from '../../summary/height.js';
+import { formatHeight, type Clipping } from '../../summary/height.js';
+import { gapNote, leftOutNote, withoutOutputNote, wrap } from '../../summary/notes.js';
 import { formatKiB } from '../../summary/sizes.js';
 import type { HeightScale } from './height-scale.js';
 
+export { gapNote, leftOutNote, withoutOutputNote, wrap };
 
-/** FMFI as people write it: the minus sign of typography, thousands grouped. */
-export function formatFmfi(v: number): string {
-  return v < 0 ? `−${count(-v)}` : count(v);
-}
+/** FMFI as people write it: the minus sign of typography, thousands grouped (one formatter: summary/height.ts). */
+export const formatFmfi = formatHeight;
+
 
 /** What a bar stands for, or null when every bar is one sample. */
 export function binNote(bins: TimeBins): string | null {
   if (bins.maxSamplesPerBin <= 1) return null;
-  return `Each bar: the worst (highest) FMFI of up to ${count(bins.maxSamplesPerBin)} samples (${formatSpan(bins.binMs)}).`;
-}
-
-export function gapNote(bins: TimeBins): string | null {
-  return bins.bins.some((b) => b.afterGap) ? 'Gaps: no samples (machine off, cron job stopped).' : null;
-}
-
-/** Domains beyond the panels a chart draws (see MAX_PANELS): how many, which, and how to see one. */
-export function leftOutNote(bins: TimeBins): string | null {
-  const left = bins.leftOut;
-  return left === undefined ? null : `${Warn.DOMAINS_LEFT_OUT(bins.domains.length, left.count, left.lowest, left.highest)}.`;
-}
-
-export function withoutOutputNote(bins: TimeBins): string | null {
-  const n = bins.samplesWithoutOutput;
-  return n === 0 ? null : `${plural(n, 'sample')} without vm.phys_frag_idx output not shown.`;
+  return (
+    `Each bar: the worst (highest) FMFI of up to ${count(bins.maxSamplesPerBin)} samples (${formatSpan(bins.binMs)}); ` +
+    'below the plane, paler, how low the best of them reached.'
+  );
 }
 
 export function clipNote(clipping: Clipping, scale: HeightScale): string | null {
@@ -54,22 +42,6 @@ export interface NoteLine {
  * `width` with a little to spare. (Vega's own 0.8 em guess would cut lines that fit.)
  */
 const NOTE_CHAR_EM = 0.62;
-
-/** Words of `text` in lines of at most `perLine` characters (a longer word gets a line of its own). */
-export function wrap(text: string, perLine: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > perLine) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
 
 function charsPerLine(width: number, fontSize: number): number {
   return Math.max(20, Math.floor(width / (fontSize * NOTE_CHAR_EM)));
@@ -106,14 +78,30 @@ export function subtitleLines(subtitle: string, width: number, fontSize: number)
   return lines.flatMap((l) => wrap(l, perLine));
 }
 
-/** The notes in lines of at most `width` pixels; the clip note starts a line of its own, after its mark. */
-export function noteLines(bins: TimeBins, clipping: Clipping, scale: HeightScale, width: number, fontSize: number): NoteLine[] {
+/**
+ * The notes in lines of at most `width` pixels: what the bars stand for, then what reading
+ * the log met (`reading`, each on lines of its own), then the clip note after its mark.
+ */
+export function noteLines(
+  bins: TimeBins,
+  clipping: Clipping,
+  scale: HeightScale,
+  width: number,
+  fontSize: number,
+  reading: readonly string[] = [],
+  heightTitle = 'FMFI',
+): NoteLine[] {
   const perLine = charsPerLine(width, fontSize);
-  const general = [binNote(bins), gapNote(bins), withoutOutputNote(bins), leftOutNote(bins)].filter((n) => n !== null).join(' ');
+  // The notes on the bars speak of what the height shows (FMFI, or the index --index chose).
+  const shown = (note: string): string => (heightTitle === 'FMFI' ? note : note.replaceAll('FMFI', heightTitle));
+  const general = [shown([binNote(bins), gapNote(bins), withoutOutputNote(bins)].filter((n) => n !== null).join(' ')), leftOutNote(bins)]
+    .filter((n) => n !== null && n !== '')
+    .join(' ');
   const clip = clipNote(clipping, scale);
   return [
     ...wrap(general, perLine).map((text) => ({ text, swatch: false })),
-    ...(clip === null ? [] : wrap(clip, perLine).map((text, i) => ({ text, swatch: i === 0 }))),
+    ...reading.flatMap((note) => wrap(note, perLine).map((text) => ({ text, swatch: false }))),
+    ...(clip === null ? [] : wrap(shown(clip), perLine).map((text, i) => ({ text, swatch: i === 0 }))),
   ];
 }
 

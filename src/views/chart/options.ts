@@ -1,6 +1,7 @@
 // Chart options: the picture size and the height range, with their defaults and limits.
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../../summary/picture.js';
-import { DEFAULT_Z_RANGE, type ZRange } from '../../summary/height.js';
+export { MAX_HEIGHT, MAX_WIDTH } from '../../summary/picture.js';
+import { DEFAULT_HEIGHT_RANGE, type HeightRange } from '../../summary/height.js';
 import type { IndexName } from '../../indices.js';
 
 export interface ChartOptions {
@@ -8,7 +9,8 @@ export interface ChartOptions {
   width: number;
   /** Picture height in pixels with one NUMA domain; each further domain adds a panel of the same height below. */
   height: number;
-  zRange: ZRange;
+  /** The height: the split scale (default), a linear MIN:MAX (the original template's -1000:1000), or auto. */
+  zRange: HeightRange;
   /** What the height shows (default FMFI); only its axis title changes here, the values are chosen before binning. */
   index?: IndexName;
 }
@@ -16,7 +18,7 @@ export interface ChartOptions {
 export const DEFAULT_CHART_OPTIONS: Readonly<ChartOptions> = Object.freeze({
   width: DEFAULT_WIDTH,
   height: DEFAULT_HEIGHT,
-  zRange: DEFAULT_Z_RANGE,
+  zRange: DEFAULT_HEIGHT_RANGE,
 });
 
 /** Smaller pictures cannot hold the axes and notes legibly. */

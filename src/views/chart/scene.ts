@@ -14,7 +14,8 @@ import type { ChartOptions } from './options.js';
 import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
 import { px, rowShape, timeX, type TimeFrame } from './rows.js';
-import { chooseTimeTicks, type TimeTicks } from './time-ticks.js';
+import { chooseTimeTicks, instantTicks, type TimeTicks } from '../../summary/time-ticks.js';
+import { isInstant, timeSpan } from '../../summary/time-frame.js';
 import { xmlSafe } from '../../render/xml-text.js';
 
 /** One path to draw in a panel, in drawing order (back rows first). */
@@ -23,11 +24,15 @@ export interface RowItem {
   readonly order: number;
   /** Drawing order within the panel. */
   readonly z: number;
-  readonly kind: 'area' | 'caps';
+  /** A row's bars, the pale reach of its bins' best samples below the plane, or the marks of clipped bars. */
+  readonly kind: 'area' | 'reach' | 'caps';
+  /** Above the base plane or below it. */
+  readonly side: 'up' | 'down';
   readonly path: string;
   readonly fill: string;
   readonly stroke: string;
   readonly strokeWidth: number;
+  readonly opacity: number;
   readonly label: string;
 }
 
@@ -62,23 +67,16 @@ export interface Scene {
   readonly labelled: boolean;
 }
 
+/** The reach of a bin's best sample: the row's colour, pale, so the solid bars stay what is read first. */
+const REACH_OPACITY = 0.35;
+
 /** Left and right margin of the title and notes. */
 export const PAGE_MARGIN = 16;
 /** Room left of a note line for the clip mark. */
 export const NOTE_INDENT = 26;
 
-/** A window shorter than this is widened so that a single sample still gets a visible bar. */
-const MIN_SPAN = 60_000;
-
 function timeFrame(bins: TimeBins, width: number): TimeFrame {
-  const first = bins.bins[0];
-  const last = bins.bins[bins.bins.length - 1];
-  const start = first?.start ?? bins.first ?? 0;
-  const lastStart = last?.start ?? start;
-  // One sampling period per bar; a log with a single time has no period, so its bars fill the window.
-  const barMs = bins.intervalMs > 0 ? bins.intervalMs : MIN_SPAN;
-  const end = Math.max(last?.end ?? start, lastStart + barMs, start + MIN_SPAN);
-  return { start, end, width, barMs };
+  return { ...timeSpan(bins), width };
 }
 
 /** The box around the rows, the grid on its walls and the base plane, as path text. */
@@ -127,32 +125,53 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   const layout = chartLayout(options, bins.domains.length, bins.orders.length);
   const frame = timeFrame(bins, layout.timeWidth);
   const height = heightScale(options.zRange, bins, layout.zPx);
-  const ticks = chooseTimeTicks(frame.start, frame.end, layout.timeWidth, FONT_SIZE.label);
+  const ticks = isInstant(bins) ? instantTicks(bins.first!, FONT_SIZE.label) : chooseTimeTicks(frame.start, frame.end, layout.timeWidth, FONT_SIZE.label);
   const colours = orderColours(bins.orders.length);
   const rows: RowItem[] = [];
   bins.domains.forEach((domain, d) => {
+    const shapes = bins.orders.map((_, k) => rowShape(bins, d, k, layout, height, frame));
     let z = 0;
-    // Back to front: the highest order first, so nearer rows cover farther ones.
-    for (let k = bins.orders.length - 1; k >= 0; k--) {
+    const add = (k: number, path: string, kind: RowItem['kind'], side: RowItem['side']): void => {
+      if (path === '') return;
       const order = bins.orders[k]!;
-      const shape = rowShape(bins, d, k, layout, height, frame);
       const label = `${formatKiB(order.sizeKiB)} (order ${order.order})`;
       const { fill, stroke } = colours[k]!;
-      if (shape.area !== '') {
-        rows.push({ domain, order: order.order, z: z++, kind: 'area', path: shape.area, fill, stroke, strokeWidth: 0.6, label });
-      }
-      if (shape.caps !== '') {
+      if (kind === 'caps') {
         const capLabel = `${label}: beyond the height range, drawn at the limit`;
-        rows.push({ domain, order: order.order, z: z++, kind: 'caps', path: shape.caps, fill: 'none', stroke: CLIP_COLOUR, strokeWidth: 2.5, label: capLabel });
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill: 'none', stroke: CLIP_COLOUR, strokeWidth: 2.5, opacity: 1, label: capLabel });
+      } else if (kind === 'reach') {
+        const reachLabel = `${label}: the lowest of each bar's samples`;
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill, stroke: 'none', strokeWidth: 0, opacity: REACH_OPACITY, label: reachLabel });
+      } else {
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill, stroke, strokeWidth: 0.6, opacity: 1, label });
       }
+    };
+    // FMFI grows with the block size in every sample, so below the plane the front rows reach
+    // deepest: drawn first, front to back, each row's lower edge shows below the row behind it.
+    // Above the plane the back rows stand tallest: drawn back to front, each top edge shows
+    // above the row in front. No row hides another's value. The pale reach of the bins' best
+    // samples goes under all of them.
+    for (let k = 0; k < shapes.length; k++) add(k, shapes[k]!.reach, 'reach', 'down');
+    for (let k = 0; k < shapes.length; k++) {
+      add(k, shapes[k]!.down, 'area', 'down');
+      add(k, shapes[k]!.downCaps, 'caps', 'down');
+    }
+    for (let k = shapes.length - 1; k >= 0; k--) {
+      add(k, shapes[k]!.up, 'area', 'up');
+      add(k, shapes[k]!.upCaps, 'caps', 'up');
     }
   });
   const clipping = countClipped(bins, height);
 
   const title = INDEX_AXIS_TITLE[options.index ?? 'fmfi'];
-  // The notes speak of FMFI; under --index they speak of the index the bars show.
-  const notes = noteLines(bins, clipping, height, layout.width - NOTE_INDENT - 2 * PAGE_MARGIN, FONT_SIZE.note).map((n) =>
-    title === 'FMFI' ? n : { ...n, text: n.text.replaceAll('FMFI', title) },
+  const notes = noteLines(
+    bins,
+    clipping,
+    height,
+    layout.width - NOTE_INDENT - 2 * PAGE_MARGIN,
+    FONT_SIZE.note,
+    (caption.notes ?? []).map(xmlSafe),
+    title,
   );
   const subtitle = subtitleLines(xmlSafe(caption.subtitle), layout.width - 2 * PAGE_MARGIN, FONT_SIZE.subtitle);
   return {

@@ -39,6 +39,7 @@ function faceMarks(scene: Scene): Mark[] {
           fill: { field: 'fill' },
           stroke: { field: 'stroke' },
           strokeWidth: { field: 'strokeWidth' },
+          fillOpacity: { field: 'opacity' },
           strokeJoin: { value: 'miter' },
           description: { field: 'label' },
         },
@@ -200,7 +201,7 @@ function noteMarks(scene: Scene): Mark[] {
 /** The chart of one boot window as a Vega spec. `bins` must hold at least one sample. */
 export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOptions): Spec {
   const scene = chartScene(bins, caption, options);
-  const { layout, frame, height } = scene;
+  const { layout, frame } = scene;
   const panelOf = new Map(bins.domains.map((domain, i) => [domain, i]));
   return {
     // 1. The page: the padding holds the title, so panels start at y = 0.
@@ -243,7 +244,8 @@ export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOption
     // 3. Scales for the axes, with the domains and ranges the row paths were computed with.
     scales: [
       { name: 'x', type: 'utc', domain: [frame.start, frame.end], range: [0, layout.timeWidth] },
-      { name: 'z', type: 'linear', domain: [height.min, height.max], range: [layout.zPx, 0], zero: false, nice: false },
+      // Height as a position from the bottom of the range (0) to its top (1): see height-scale.ts.
+      { name: 'z', type: 'linear', domain: [0, 1], range: [layout.zPx, 0], zero: false, nice: false },
     ],
     // 4. and 5.
     marks: [panelMark(scene, bins.domains.length > 1 || scene.labelled), ...noteMarks(scene)],

@@ -7,7 +7,7 @@
 //   5. legend (colour and dash per window), title, notes
 import type { TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY } from '../../render/fonts.js';
-import { heightTicks, SI_FROM } from '../../summary/height.js';
+import { heightTicks } from '../../summary/height.js';
 import { INK, MUTED_INK, windowColour, windowDash } from '../../summary/palette.js';
 import { formatKiB } from '../../summary/sizes.js';
 import type { UptimeWindow } from '../../summary/uptime.js';
@@ -168,7 +168,8 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
               title: 'FMFI',
               // A few pixels of room: a line at the limit (1000, fully fragmented) stays clear of the frame.
               scale: { domain: [limits.min, limits.max], nice: false, zero: false, padding: 4 },
-              axis: { values: heightTicks(limits, 4), format: Math.max(-limits.min, limits.max) >= SI_FROM ? '~s' : 'd' },
+              // Digits grouped, never SI (`−1M` reads as a block size): `−1,000,000`.
+              axis: { values: heightTicks(limits, 4), format: ',~r' },
             },
             color: colour,
             strokeDash: dash,

@@ -2,7 +2,7 @@
 import { Warn } from '../../errors.js';
 import type { Diagnostic, LocalTime, OrderReading, Sample } from '../../model.js';
 import { formatLogTime } from '../../time.js';
-import { ByteBuilder, MAX_INT_BYTES, writeInt } from './bytes.js';
+import { ByteBuilder, MAX_INT_BYTES, writeInt } from '../bytes.js';
 
 /** Which domain to keep; null keeps all. */
 export type DomainFilter = number | null;
@@ -151,20 +151,34 @@ export function awkLines(sample: Sample, domain: DomainFilter = null): string {
   return out.toString();
 }
 
-/** Writes the samples of one log in the awk dialect; says once if the awk script would have dropped rows it wrote. */
+/**
+ * Writes the samples of one log in the awk dialect; says once if the awk script would have
+ * dropped rows it wrote, and once if the rows of several domains come out mixed.
+ */
 export class AwkWriter {
   private noted = false;
+  /** Whether mixed domains are still to be said: only when all domains are written. */
+  private mixed: boolean;
   private readonly date = new DateField();
 
   constructor(
     private readonly domain: DomainFilter,
     private readonly file: string,
     private readonly onDiagnostic: (d: Diagnostic) => void,
-  ) {}
+  ) {
+    this.mixed = domain === null;
+  }
 
   sample(sample: Sample, out: ByteBuilder): void {
     const dropped = writeAwkLines(sample, this.domain, out, this.date);
     if (dropped !== null && !this.noted) this.noteDrops(sample, dropped);
+    if (sample.domains.length > 1 && this.mixed) this.noteMixed(sample);
+  }
+
+  private noteMixed(sample: Sample): void {
+    this.mixed = false;
+    const message = Warn.AWK_DOMAINS_MIXED(sample.domains.length);
+    this.onDiagnostic({ code: 'AWK_DOMAINS_MIXED', severity: 'note', file: this.file, line: sample.line, message });
   }
 
   private noteDrops(sample: Sample, dropped: OrderReading): void {

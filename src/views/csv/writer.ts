@@ -2,7 +2,7 @@
 // loads the csv dialect's module (and csv-stringify with it) only when that dialect is asked for.
 import type { Diagnostic, Sample } from '../../model.js';
 import { AwkWriter, type DomainFilter } from './awk.js';
-import { ByteBuilder } from './bytes.js';
+import { ByteBuilder } from '../bytes.js';
 import { csvHeader, csvLines, hasCounts } from './rfc4180.js';
 
 export const Dialect = { awk: 'awk', csv: 'csv' } as const;

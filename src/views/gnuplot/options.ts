@@ -21,9 +21,8 @@ export function isTerminal(s: string): s is Terminal {
   return Object.hasOwn(Terminal, s);
 }
 
-/** gnuplot draws nothing sensible below this. */
+/** gnuplot draws nothing sensible below this (the largest sizes are our chart's: summary/picture.ts). */
 export const MIN_SIZE = 200;
-export const MAX_SIZE = 20_000;
 
 export interface GnuplotOptions {
   readonly terminal: Terminal;
@@ -50,13 +49,4 @@ export const DEFAULT_OPTIONS: GnuplotOptions = {
 export function parseTerminal(value: string): Terminal {
   if (isTerminal(value)) return value;
   throw optionError('TERMINAL', Object.keys(Terminal), value);
-}
-
-/** Throws OptionError. */
-export function parseSize(value: string): number {
-  const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= MIN_SIZE && n <= MAX_SIZE)) {
-    throw optionError('SIZE_RANGE', MIN_SIZE, MAX_SIZE, value);
-  }
-  return n;
 }

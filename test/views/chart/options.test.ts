@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxBinsFor } from '../../../src/views/chart/layout.js';
 import { OptionError } from '../../../src/errors.js';
-import { formatZRange, parseZRange } from '../../../src/summary/height.js';
+import { formatHeightRange, formatZRange, parseHeightRange, parseZRange } from '../../../src/summary/height.js';
 import { DEFAULT_CHART_OPTIONS } from '../../../src/views/chart/options.js';
 
 function failure(text: string): string {
@@ -45,8 +45,13 @@ describe('parseZRange', () => {
 });
 
 describe('DEFAULT_CHART_OPTIONS', () => {
-  it('is the original template\'s -1000:1000 on a 1200 × 700 picture', () => {
-    expect(DEFAULT_CHART_OPTIONS).toEqual({ width: 1200, height: 700, zRange: { kind: 'fixed', min: -1000, max: 1000 } });
+  it('is the split height scale on a 1200 × 700 picture, the original template\'s -1000:1000 one flag away', () => {
+    expect(DEFAULT_CHART_OPTIONS).toEqual({ width: 1200, height: 700, zRange: { kind: 'split' } });
+    expect(parseHeightRange('-1000:1000')).toEqual({ kind: 'fixed', min: -1000, max: 1000 });
+    expect(parseHeightRange('split')).toEqual({ kind: 'split' });
+    expect(parseHeightRange('auto')).toEqual({ kind: 'auto' });
+    expect(formatHeightRange(parseHeightRange('split'))).toBe('split');
+    expect(() => parseHeightRange('log')).toThrow('expected split, auto or MIN:MAX (for example -1000:1000), got "log".');
   });
 });
 

@@ -61,7 +61,7 @@ describe('chartSpec', () => {
     expect(caption.subtitle).toBe('booted 2024-04-08 10:05 · 2024-04-08 10:10 – 2024-04-11 10:00 (2 d 23 h) · 432 samples');
   });
 
-  it('keeps a gap in sampling a gap: every row of gap.log is two pieces with nothing drawn in between', () => {
+  it('keeps a gap in sampling a gap: no piece of any row spans it, and every row has bars on both sides', () => {
     const { bins, caption } = fixture('gap.log');
     const scene = chartScene(bins, caption, DEFAULT_CHART_OPTIONS);
     const after = bins.bins.findIndex((b) => b.afterGap);
@@ -72,29 +72,30 @@ describe('chartSpec', () => {
     const gapFrom = px(Math.max(before.end, before.start + bins.intervalMs));
     const gapTo = px(bins.bins[after]!.start);
     expect(gapTo - gapFrom).toBeGreaterThan(100);
-    const areas = scene.rows.filter((r) => r.kind === 'area');
-    expect(areas).toHaveLength(13);
-    for (const row of areas) {
-      const k = bins.orders.findIndex((o) => o.order === row.order);
+    for (const { order } of bins.orders) {
+      const k = bins.orders.findIndex((o) => o.order === order);
       const shift = k * scene.layout.dx;
-      const [first, second, ...rest] = pieces(row.path);
-      expect(rest).toEqual([]);
-      expect(first![1] - shift).toBeLessThanOrEqual(gapFrom + 0.1);
-      expect(second![0] - shift).toBeGreaterThanOrEqual(gapTo - 0.1);
+      const own = scene.rows.filter((r) => r.order === order && r.kind !== 'caps').flatMap((r) => pieces(r.path));
+      for (const [left, right] of own) expect(right - shift <= gapFrom + 0.1 || left - shift >= gapTo - 0.1).toBe(true);
+      expect(own.some(([, right]) => right - shift <= gapFrom + 0.1)).toBe(true);
+      expect(own.some(([left]) => left - shift >= gapTo - 0.1)).toBe(true);
     }
   });
 
-  it('draws one unbroken piece per row when sampling never stopped', () => {
+  it('draws each row without a hole when sampling never stopped: its pieces above and below the plane meet', () => {
     const { bins, caption } = fixture('vm_frag_20240408_1005.log');
-    for (const row of chartScene(bins, caption, DEFAULT_CHART_OPTIONS).rows.filter((r) => r.kind === 'area')) {
-      expect(pieces(row.path)).toHaveLength(1);
+    const scene = chartScene(bins, caption, DEFAULT_CHART_OPTIONS);
+    for (const { order } of bins.orders) {
+      const own = scene.rows.filter((r) => r.order === order && r.kind === 'area').flatMap((r) => pieces(r.path)).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < own.length; i++) expect(own[i]![0]).toBeCloseTo(own[i - 1]![1], 1);
     }
   });
 
-  it('draws values beyond the range at the limit, marks them and counts them in a note', () => {
+  it('draws values beyond a MIN:MAX range at the limit, marks them and counts them in a note (the template\'s -1000:1000)', () => {
+    const template: ChartOptions = { ...DEFAULT_CHART_OPTIONS, zRange: { kind: 'fixed', min: -1000, max: 1000 } };
     const bins = binsOf([sample(0, [-5000, 0, 1500]), sample(5, [-200, 50, 999]), sample(10, [-1001, 1000, 1001])]);
-    const spec = chartSpec(bins, chartCaption('clip.log', null, bins), DEFAULT_CHART_OPTIONS);
-    const scene = chartScene(bins, chartCaption('clip.log', null, bins), DEFAULT_CHART_OPTIONS);
+    const spec = chartSpec(bins, chartCaption('clip.log', null, bins), template);
+    const scene = chartScene(bins, chartCaption('clip.log', null, bins), template);
     expect(scene.clipping).toEqual({ above: 2, below: 2, bars: 9 });
     expect(notesOf(spec)).toEqual([
       '4 of 9 bars lie beyond the height range (2 above 1,000, 2 below −1,000): drawn at the limit and marked red.',
@@ -103,6 +104,11 @@ describe('chartSpec', () => {
     expect(caps.map((r) => r.order).sort()).toEqual([0, 2]);
     // Order 2: the first and the last bar are clipped, the middle one is not: two marks.
     expect(caps.find((r) => r.order === 2)!.path.match(/M/g)).toHaveLength(2);
+    expect(scene.height.labels).toEqual(['−1,000', '−500', '0', '500', '1,000']);
+    // The default shows all of it: nothing below is clipped, the band reaches −5,000.
+    const split = chartScene(bins, chartCaption('clip.log', null, bins), DEFAULT_CHART_OPTIONS);
+    expect(split.clipping).toEqual({ above: 2, below: 0, bars: 9 });
+    expect(split.height.min).toBe(-5000);
   });
 
   it('shows the full range of the data with --z-range auto, zero plane included, nothing clipped', () => {
@@ -121,7 +127,7 @@ describe('chartSpec', () => {
     const { bins, caption } = generated({ seed: 5, samples: 5000, intervalSeconds: 60 });
     expect(bins.maxSamplesPerBin).toBeGreaterThan(1);
     const notes = notesOf(chartSpec(bins, caption, DEFAULT_CHART_OPTIONS));
-    expect(notes[0]).toMatch(/^Each bar: the worst \(highest\) FMFI of up to \d+ samples \(\d+ min( \d+ s)?\)\./);
+    expect(notes.join(' ')).toMatch(/^Each bar: the worst \(highest\) FMFI of up to \d+ samples \(\d+ min( \d+ s)?\); below the plane, paler, how low the best of them reached\./);
   });
 
   it('says nothing about bars when each bar is one sample', () => {
@@ -141,11 +147,48 @@ describe('chartSpec', () => {
     expect(seventeen.at(-1)).toBe('256M');
   });
 
-  it('gives each order its own colour, drawn back to front', () => {
+  it('gives each order its own colour; above the plane drawn back to front, below it front to back, so no row hides another\'s value', () => {
     const { bins, caption } = fixture('one-domain.log');
-    const areas = chartScene(bins, caption, DEFAULT_CHART_OPTIONS).rows.filter((r) => r.kind === 'area');
-    expect(areas.map((r) => r.order)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    const rows = chartScene(bins, caption, DEFAULT_CHART_OPTIONS).rows;
+    const areas = rows.filter((r) => r.kind === 'area');
     expect(new Set(areas.map((r) => r.fill)).size).toBe(13);
+    const up = areas.filter((r) => r.side === 'up').map((r) => r.order);
+    const down = areas.filter((r) => r.side === 'down').map((r) => r.order);
+    expect(up).toEqual([...up].sort((a, b) => b - a));
+    expect(down).toEqual([...down].sort((a, b) => a - b));
+    // Every part below the plane comes before every part above it, and z follows the list.
+    const firstUp = rows.findIndex((r) => r.side === 'up');
+    expect(rows.slice(firstUp).every((r) => r.side === 'up')).toBe(true);
+    expect(rows.map((r) => r.z)).toEqual(rows.map((_, i) => i));
+  });
+
+  it('shows below the plane how low the best sample of a bar reached, pale, under the solid bars', () => {
+    const bins = binSamples([sample(0, [-9000, -50, 400]), sample(1, [-30, 10, 450]), sample(2, [-20, 20, 460]), sample(3, [-10, 30, 470])], { maxBins: 2 });
+    expect(bins.maxSamplesPerBin).toBeGreaterThan(1);
+    const scene = chartScene(bins, chartCaption('reach.log', null, bins), DEFAULT_CHART_OPTIONS);
+    const reach = scene.rows.filter((r) => r.kind === 'reach');
+    // Order 0 and order 1 went below 0 in a bin whose worst is higher: both reach down; order 2 never did.
+    expect(reach.map((r) => r.order)).toEqual([0, 1]);
+    expect(reach.every((r) => r.opacity < 1 && r.side === 'down')).toBe(true);
+    expect(scene.rows.findIndex((r) => r.kind === 'reach')).toBe(0);
+    expect(Math.max(...reach.map((r) => r.z))).toBeLessThan(Math.min(...scene.rows.filter((r) => r.kind !== 'reach').map((r) => r.z)));
+    // A bar of one sample has nothing more to show.
+    const single = binsOf([sample(0, [-9000, -50, 400]), sample(5, [-30, 10, 450])]);
+    expect(chartScene(single, chartCaption('one.log', null, single), DEFAULT_CHART_OPTIONS).rows.filter((r) => r.kind === 'reach')).toEqual([]);
+  });
+
+  it('reads a window of one instant as one: a slab in the middle, one time label, no span', () => {
+    const bins = binsOf([sample(0, [-9000, 300, 900])]);
+    const caption = chartCaption('vm_frag_20240408_1000.log', T0, bins);
+    expect(caption.subtitle).toBe('booted 2024-04-08 10:00 · at 2024-04-08 10:00:00 only · 1 sample');
+    const scene = chartScene(bins, caption, DEFAULT_CHART_OPTIONS);
+    expect(scene.ticks.values).toEqual([T0]);
+    expect(scene.ticks.format).toBe('%H:%M:%S');
+    const [left, right] = pieces(scene.rows.find((r) => r.order === 0 && r.kind === 'area')!.path)[0]!;
+    const middle = scene.layout.timeWidth / 2;
+    expect(left).toBeLessThan(middle);
+    expect(right).toBeGreaterThan(middle);
+    expect(right - left).toBeLessThan(scene.layout.timeWidth / 20);
   });
 
   it('makes one panel per NUMA domain on the same scales', () => {

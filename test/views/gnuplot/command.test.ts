@@ -74,8 +74,9 @@ describe('fmfi-plot gnuplot', () => {
 
   it.each([
     [['--terminal', 'x11; system("true")'], 'expected a gnuplot terminal, one of svg, pngcairo, png, jpeg, gif, canvas, pdfcairo, epscairo; got "x11; system("true")".'],
-    [['--width', '50'], 'expected a size in pixels from 200 to 20000, got "50".'],
-    [['--height', 'tall'], 'expected a size in pixels from 200 to 20000, got "tall".'],
+    [['--width', '50'], '--width: expected a size in pixels from 200 to 4000, got "50".'],
+    [['--width', '12000'], '--width: expected a size in pixels from 200 to 4000, got "12000".'],
+    [['--height', 'tall'], '--height: expected a size in pixels from 200 to 2000, got "tall".'],
     [['--z-range', '1000:-1000'], 'MIN must be less than MAX, got "1000:-1000".'],
   ])('is a usage error (exit 2) for %j', (args, message) => {
     const r = runCli(['gnuplot', ...args, fixture('one-domain.log')]);
@@ -93,11 +94,11 @@ describe('fmfi-plot gnuplot', () => {
   it('lists its options with their defaults', () => {
     const r = runCli(['gnuplot', '--help']);
     expect(r.status).toBe(0);
-    const help = r.stdout.toString('utf8');
+    const help = r.stdout.toString('utf8').replace(/\s+/g, ' ');
     expect(help).toContain('--terminal <NAME>');
-    expect(help).toContain('(default: "svg")');
-    expect(help).toContain('(default: 1200)');
-    expect(help).toContain('--z-range <MIN:MAX|auto>');
+    expect(help).toContain('default: svg)');
+    expect(help).toMatch(/--width <PX> picture width in pixels, 200 to 4000;[^(]*\(default: 1200\)/);
+    expect(help).toContain('--z-range <RANGE>');
     expect(help).toContain('(default: -1000:1000)');
   });
 });

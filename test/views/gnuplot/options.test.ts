@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../../src/errors.js';
 import { parseZRange } from '../../../src/summary/height.js';
-import { DEFAULT_OPTIONS, parseSize, parseTerminal } from '../../../src/views/gnuplot/options.js';
+import { DEFAULT_OPTIONS, parseTerminal } from '../../../src/views/gnuplot/options.js';
 
 // The shared parser (tested in test/views/chart/options.test.ts); here: nothing but numbers reaches a script.
 describe('parseZRange', () => {
@@ -25,17 +25,6 @@ describe('parseTerminal', () => {
     expect(() => parseTerminal(value)).toThrow(
       `expected a gnuplot terminal, one of svg, pngcairo, png, jpeg, gif, canvas, pdfcairo, epscairo; got "${value}".`,
     );
-  });
-});
-
-describe('parseSize', () => {
-  it('reads whole pixels in a drawable range', () => {
-    expect(parseSize('1200')).toBe(1200);
-    expect(parseSize('200')).toBe(200);
-  });
-
-  it.each(['199', '20001', '12.5', '-5', '1e3', ''])('refuses %j', (value) => {
-    expect(() => parseSize(value)).toThrow(`expected a size in pixels from 200 to 20000, got "${value}".`);
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateLog } from '../../../fixtures/generate.js';
-import { binSamples } from '../../../src/summary/bins.js';
-import { chartCaption } from '../../../src/summary/caption.js';
-import { chartLayout, FONT_SIZE, maxBinsFor } from '../../../src/views/chart/layout.js';
-import { DEFAULT_CHART_OPTIONS } from '../../../src/views/chart/options.js';
-import { chartSpec } from '../../../src/views/chart/spec.js';
-import { chooseTimeTicks, LABEL_GAP } from '../../../src/views/chart/time-ticks.js';
-import { parseLog } from '../../../src/formats/read.js';
+import { generateLog } from '../../fixtures/generate.js';
+import { binSamples } from '../../src/summary/bins.js';
+import { chartCaption } from '../../src/summary/caption.js';
+import { chartLayout, FONT_SIZE, maxBinsFor } from '../../src/views/chart/layout.js';
+import { DEFAULT_CHART_OPTIONS } from '../../src/views/chart/options.js';
+import { chartSpec } from '../../src/views/chart/spec.js';
+import { chooseTimeTicks, LABEL_GAP } from '../../src/summary/time-ticks.js';
+import { parseLog } from '../../src/formats/read.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

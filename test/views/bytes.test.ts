@@ -1,7 +1,7 @@
 // ByteBuilder: numbers as printf's %d, and buffers handed over and given back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteBuilder, MAX_INT_BYTES, writeInt } from '../../../src/views/csv/bytes.js';
+import { ByteBuilder, MAX_INT_BYTES, writeInt } from '../../src/views/bytes.js';
 
 function intText(n: number): string {
   const buf = new Uint8Array(MAX_INT_BYTES);

@@ -1,7 +1,7 @@
 // A growing byte buffer for ASCII output: numbers and short strings go in without allocating strings.
 //
-// `fmfi-plot csv` writes one line per row, over a million lines for a long log; building
-// them as JS strings made the garbage collector the largest cost (`npm run bench`).
+// `fmfi-plot csv` and `fmfi-plot metrics` write one line per row, millions of lines for a long
+// log; building them as JS strings made the garbage collector the largest cost (`npm run bench`).
 // Hot writers reserve room once, then write into `buf` at `length` themselves.
 
 /** The most bytes `writeInt` writes: a sign and the 16 digits of the largest safe integer. */
@@ -118,6 +118,13 @@ export class ByteBuilder {
   ascii(s: string): void {
     this.reserve(s.length);
     this.length += this.buf.write(s, this.length, 'latin1');
+  }
+
+  /** Appends bytes made once (a series' name and labels, UTF-8). */
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
   }
 
   byte(c: number): void {

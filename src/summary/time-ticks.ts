@@ -4,8 +4,8 @@
 // larger unit they belong to (`2024-04-09`, `Apr 2024`, `2024`) at the first tick and
 // wherever that unit changes. Times are zone-less wall-clock times stored as UTC
 // milliseconds, so every calendar computation here uses UTC and nothing shifts them.
-import type { LocalTime } from '../../model.js';
-import { FIRST_LOG_TIME, LAST_LOG_TIME } from '../../time.js';
+import type { LocalTime } from '../model.js';
+import { FIRST_LOG_TIME, LAST_LOG_TIME } from '../time.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -165,5 +165,18 @@ export function chooseTimeTicks(start: LocalTime, end: LocalTime, width: number,
     labelWidth: labelWidth(tier.chars, fontSize),
     majorLabelWidth: majorLabel,
     step: `${tier.step} ${tier.unit}`,
+  };
+}
+
+/** The one tick of a window of one instant: its time to the second, and its day below. */
+export function instantTicks(t: LocalTime, fontSize: number): TimeTicks {
+  return {
+    values: [t],
+    format: '%H:%M:%S',
+    majorValues: [t],
+    majorFormat: MAJOR_FORMAT.day,
+    labelWidth: labelWidth(8, fontSize),
+    majorLabelWidth: labelWidth(MAJOR_CHARS.day, fontSize),
+    step: 'one instant',
   };
 }

@@ -56,6 +56,9 @@ export function binningNote(binMs: number, clipped: Clipped | null, limits: { mi
   return lines;
 }
 
+/** How wrapNote indents the lines after the first. */
+const INDENT = '    ';
+
 /**
  * Note lines of at most `max` characters, broken at spaces (later lines indented): Vega
  * sizes the picture by its own estimate of text width, well above what DejaVu Sans takes.
@@ -65,9 +68,10 @@ export function wrapNote(line: string, max: number): string[] {
   let rest = line;
   while (rest.length > max) {
     const cut = rest.lastIndexOf(' ', max);
-    if (cut <= 0) break;
+    // A space of the indent is no place to break: a word longer than a line stays whole.
+    if (cut <= (out.length === 0 ? 0 : INDENT.length - 1)) break;
     out.push(rest.slice(0, cut));
-    rest = `    ${rest.slice(cut + 1)}`;
+    rest = `${INDENT}${rest.slice(cut + 1)}`;
   }
   out.push(rest);
   return out;

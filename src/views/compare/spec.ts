@@ -135,7 +135,8 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
             field: 'a',
             type: 'quantitative' as const,
             title: 'A',
-            scale: { type: 'log' as const, base: 2, nice: false, ...(aTicks.length > 0 ? { domain: [aTicks[0]!, aTicks.at(-1)!] } : {}) },
+            // No A above 0 in any window (nothing free): a domain of its own, or Vega warns of an empty log scale.
+            scale: { type: 'log' as const, base: 2, nice: false, domain: aTicks.length > 0 ? [aTicks[0]!, aTicks.at(-1)!] : [1, 2] },
             axis: { values: aTicks, labelExpr: KIB_LABEL },
           },
           color: colour,

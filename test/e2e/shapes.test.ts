@@ -149,7 +149,7 @@ describe('inputs never stall a batch', { timeout: 180_000 }, () => {
           `fmfi-plot: ${socket}: is a socket, not a log file: skipped\n` +
           'fmfi-plot: 2 rendered, 0 up to date, 0 without samples, 3 failed\n',
       );
-      expect(readdirSync(out).sort()).toEqual(['a.svg', 'b.svg']);
+      expect(readdirSync(out).sort()).toEqual(['a.svg', 'b.svg', 'index.html', 'index.json']);
     }
     // Every command, not only the charts.
     const csv = await runBounded(['csv', a, logs[1]!, b], { timeoutMs: 30_000 });
@@ -165,7 +165,8 @@ describe('inputs never stall a batch', { timeout: 180_000 }, () => {
     const { dir, a, b } = folder();
     const r = sh('F - <(cat b.log) -o out < a.log', dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'out')).length).toBe(2);
+    // Two charts, and the index page with its data.
+    expect(readdirSync(join(dir, 'out')).length).toBe(4);
     expect(sh('F csv <(cat a.log) - < b.log', dir).stdout.equals(Buffer.concat([csvOf(a), csvOf(b)]))).toBe(true);
   });
 
@@ -190,7 +191,7 @@ describe('names of any length and bytes', { timeout: 180_000 }, () => {
     copyFileSync(a, join(dir, name));
     const r = runCli([join(dir, name), '-o', join(dir, 'out'), '--format', 'png']);
     expect(r.stderr).toBe('fmfi-plot: 1 rendered, 0 up to date, 0 without samples, 0 failed\n');
-    expect(readdirSync(join(dir, 'out'))).toEqual([name.replace(/\.log$/, '.png')]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['index.html', 'index.json', name.replace(/\.log$/, '.png')]);
     // Two bytes of UTF-8 a character: the name is cut between characters, never inside one.
     const wide = `${'é'.repeat(118)}.log`;
     expect(Buffer.byteLength(wide)).toBe(240);
@@ -203,7 +204,7 @@ describe('names of any length and bytes', { timeout: 180_000 }, () => {
     // bash's $'…' gives the raw bytes: \xff and \xfe are never UTF-8.
     const r = sh(`cp a.log $'vm_frag_\\xff\\xfe.log' && F $'vm_frag_\\xff\\xfe.log' -o out && F csv $'vm_frag_\\xff\\xfe.log' -o $'\\xff.csv' && ls out | od -An -c && cmp $'\\xff.csv' <(F csv a.log) && echo same`, dir);
     expect(r.stderr).toBe('fmfi-plot: 1 rendered, 0 up to date, 0 without samples, 0 failed\n');
-    expect(r.stdout.toString().replace(/\s+/g, ' ').trim()).toBe('v m _ f r a g _ 377 376 . s v g \\n same');
+    expect(r.stdout.toString().replace(/\s+/g, ' ').trim()).toBe('i n d e x . h t m l \\n i n d e x . j s o n \\n v m _ f r a g _ 377 376 . s v g \\n same');
   });
 
   it('file names in messages are escaped as log content is: no forged line, no escape sequence', () => {

@@ -71,6 +71,18 @@ describe('TimeBinner snapshots', () => {
     expect(restored().finish()).toEqual(direct.finish());
   });
 
+  it('a snapshot keeps the domains left out: the restored binner names them as the direct one does', () => {
+    const many = samples(50, 300).map((s) => ({
+      ...s,
+      domains: Array.from({ length: 12 }, (_, d) => ({ domain: d, orders: s.domains[0]!.orders })),
+    }));
+    const { direct, restored } = both(many, 100);
+    const finished = direct.finish();
+    expect(finished.domains).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(finished.leftOut).toEqual({ count: 4, lowest: 8, highest: 11 });
+    expect(restored().finish()).toEqual(finished);
+  });
+
   it('a snapshot of an empty binner finishes empty', () => {
     const empty = TimeBinner.restore(JSON.parse(JSON.stringify(new TimeBinner({ maxBins: 10 }).snapshot())) as BinnerSnapshot);
     expect(empty.finish()).toEqual(new TimeBinner({ maxBins: 10 }).finish());

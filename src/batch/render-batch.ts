@@ -99,7 +99,7 @@ export async function renderBatch(
       fail(e.message);
       continue;
     }
-    if (await guard.holds(output)) {
+    if (guard.holdsFile(output)) {
       fail(Failure.OUTPUT_IS_INPUT(output));
       continue;
     }

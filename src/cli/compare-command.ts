@@ -141,7 +141,7 @@ export function compareCommand(setStatus: SetStatus): Command {
     .addOption(widthOption('chart width in pixels, shared by the panels', MIN_WIDTH, MAX_WIDTH, DEFAULT_COMPARE_OPTIONS.width))
     .addOption(zRangeOption(false))
     .addOption(new Option('--orders <LIST>', 'orders that get a panel, such as 0,5,9,12').argParser(optionParser(parseOrders)).default(undefined, 'all'))
-    .addOption(domainOption('show only NUMA domain N; by default each domain gets a band of panels'))
+    .addOption(domainOption("show only NUMA domain N, any of the log's; by default each domain gets a band of panels, at most 4, the others named in a warning"))
     .addOption(new Option('--uptime <DURATION>', 'cut every window at this uptime: 3d, 12h, 90m, 1d12h').argParser(optionParser(parseUptime)).default(undefined, 'all'))
     .addOption(sinceOption())
     .addOption(untilOption())

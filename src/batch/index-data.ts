@@ -1,6 +1,6 @@
 // index.json: what the index page shows of each window, kept beside the charts so a rerun reads only the logs that changed.
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsPath } from '../io/names.js';
@@ -31,6 +31,17 @@ async function openRegular(path: string): Promise<FileHandle> {
   return handle;
 }
 
+/** The bytes of the regular file at `path` (not through a link), in one synchronous call; throws as openRegular does. */
+function readRegularSync(path: string): Buffer {
+  const fd = openSync(fsPath(path), NO_FOLLOW);
+  try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'ENOTREG' });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** One window with a chart in the folder. */
 export interface IndexEntry {
   /** The chart's file name in the folder. */
@@ -50,63 +61,103 @@ export interface IndexEntry {
   readonly hash: string;
 }
 
-export interface IndexData {
+/** What a rerun needs of a window without reading its digest: whether it is fresh, its log, and what the page's key is made of. */
+export type WindowRef = Pick<IndexEntry, 'chart' | 'log' | 'stamp' | 'hash'>;
+
+/** The part of index.json before the windows, read on every run. */
+interface IndexHead {
   readonly schema: typeof SCHEMA;
   /** fmfi-plot's version: the data of another version is made anew, as its charts are. */
   readonly version: string;
   /** The key of the page as last written: everything it shows but the time it was made. */
   readonly page: string | null;
-  /** The checksum of `windows` as written. */
+  /** The checksum of all that follows it (`refs` and `windows`) as written. */
   readonly check: string;
-  /** By chart name. */
-  readonly windows: readonly IndexEntry[];
+}
+
+export interface IndexData {
+  readonly page: string | null;
+  /** By chart name: each window's ref, what a rerun with nothing to do reads. */
+  readonly refs: readonly WindowRef[];
+  /**
+   * Every window whole, in the order of `refs`, parsed when first asked for: a folder of
+   * 1,000 windows holds megabytes of digests, and a run that changes nothing on the page
+   * needs none of them.
+   */
+  windows(): readonly IndexEntry[];
 }
 
 /** What the folder holds: our data (null when missing or of another version), or a file of that name that is not ours. */
 export type StoredData = { readonly kind: 'ours'; readonly data: IndexData | null } | { readonly kind: 'foreign' };
 
-/** SHA-256 in hex. */
-export function hashOf(text: string): string {
+/** SHA-256 in hex (of a text's UTF-8). */
+export function hashOf(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** `windows` comes last, so the checksum is of its very text, never of the JSON parsed and written again. */
+// index.json is `{"schema":…,"version":…,"page":…,"check":…,"refs":[…],"windows":[…]}`: the
+// refs and windows come last, in that order, so a reader finds them by their keys (a key
+// in a JSON string would have its quotes escaped), parses the head and the refs alone, and
+// checks the very bytes written.
+const REFS_KEY = ',"refs":';
 const WINDOWS_KEY = ',"windows":';
+const CLOSE_BRACE = 0x7d;
 
-/** index.json of `dir`; damaged or of another version it counts as missing (the logs are read again). */
+const isRef = (r: unknown): r is WindowRef => {
+  const v = r as Partial<WindowRef> | null;
+  return typeof v === 'object' && v !== null && typeof v.chart === 'string' && typeof v.log === 'string' && typeof v.hash === 'string' && typeof v.stamp === 'object';
+};
+
+/**
+ * index.json of `dir`; damaged or of another version it counts as missing (the logs are read
+ * again). Read in one synchronous call, the head and refs parsed, the rest checked as bytes
+ * and parsed only when asked for.
+ */
 export async function readIndexData(dir: string, version: string): Promise<StoredData> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    const handle = await openRegular(join(dir, DATA_FILE));
-    try {
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    bytes = readRegularSync(join(dir, DATA_FILE));
   } catch (e) {
     // A link, a FIFO or a device at its name is someone else's: left alone, never read.
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ELOOP' || code === 'ENOTREG' ? { kind: 'foreign' } : { kind: 'ours', data: null };
   }
-  let v: Partial<IndexData> | null = null;
+  const at = bytes.indexOf(REFS_KEY);
+  let head: Partial<IndexHead> | null = null;
   try {
-    v = JSON.parse(text) as Partial<IndexData>;
+    head = JSON.parse(at < 0 ? bytes.toString('utf8') : `${bytes.toString('utf8', 0, at)}}`) as Partial<IndexHead>;
   } catch {
     // Written atomically, ours is never cut off: unreadable JSON is someone else's file.
   }
-  if (v === null || typeof v !== 'object' || v.schema !== SCHEMA) return { kind: 'foreign' };
-  // A checksum of the entries as written: an index.json edited by hand or damaged is made anew, never half trusted.
-  const at = text.indexOf(WINDOWS_KEY);
-  const windowsText = at < 0 ? '' : text.slice(at + WINDOWS_KEY.length, text.lastIndexOf('}'));
-  if (v.version !== version || !Array.isArray(v.windows) || v.check !== hashOf(windowsText)) return { kind: 'ours', data: null };
-  return { kind: 'ours', data: { schema: SCHEMA, version, page: typeof v.page === 'string' ? v.page : null, check: v.check, windows: v.windows } };
+  if (head === null || typeof head !== 'object' || head.schema !== SCHEMA) return { kind: 'foreign' };
+  // Of another version, or from before the refs: made anew.
+  if (at < 0 || head.version !== version || typeof head.check !== 'string') return { kind: 'ours', data: null };
+  // A checksum of all that follows the head as written: an index.json edited by hand or damaged is made anew, never half trusted.
+  const end = bytes.lastIndexOf(CLOSE_BRACE);
+  const at2 = bytes.indexOf(WINDOWS_KEY, at);
+  if (end < 0 || at2 < 0 || at2 > end || head.check !== hashOf(bytes.subarray(at, end))) return { kind: 'ours', data: null };
+  let refs: unknown;
+  try {
+    refs = JSON.parse(bytes.toString('utf8', at + REFS_KEY.length, at2));
+  } catch {
+    return { kind: 'ours', data: null };
+  }
+  if (!Array.isArray(refs) || !refs.every(isRef)) return { kind: 'ours', data: null };
+  let windows: readonly IndexEntry[] | null = null;
+  const data: IndexData = {
+    page: typeof head.page === 'string' ? head.page : null,
+    refs,
+    windows: () => (windows ??= JSON.parse(bytes.toString('utf8', at2 + WINDOWS_KEY.length, end)) as IndexEntry[]),
+  };
+  return { kind: 'ours', data };
 }
 
 export function indexDataJson(version: string, page: string | null, windows: readonly IndexEntry[]): string {
   const sorted = [...windows].sort((a, b) => (a.chart < b.chart ? -1 : a.chart > b.chart ? 1 : 0));
-  const windowsText = JSON.stringify(sorted);
-  const head: Omit<IndexData, 'windows'> = { schema: SCHEMA, version, page, check: hashOf(windowsText) };
-  return `${JSON.stringify(head).slice(0, -1)}${WINDOWS_KEY}${windowsText}}\n`;
+  const refs: WindowRef[] = sorted.map(({ chart, log, stamp, hash }) => ({ chart, log, stamp, hash }));
+  const body = `${REFS_KEY}${JSON.stringify(refs)}${WINDOWS_KEY}${JSON.stringify(sorted)}`;
+  const head: IndexHead = { schema: SCHEMA, version, page, check: hashOf(body) };
+  return `${JSON.stringify(head).slice(0, -1)}${body}}\n`;
 }
 
 /** Whether `dir`'s index.html is missing (null), ours, or someone else's page. */

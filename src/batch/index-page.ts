@@ -1,6 +1,8 @@
 // The index page of a folder of charts: kept up to date with them, rewritten only when what it shows changed.
 //
-//   open     read index.json: each window's digest, with the stamp of the chart it was made with
+//   open     read index.json's refs: each window's chart, log, the stamp of the chart its digest
+//            was made with, and the hash of what the page shows of it; the digests themselves
+//            only when the page or index.json is written
 //   batch    a log whose chart and digest are both up to date is not read; any other log's
 //            digest comes with its chart, or from a read of the log alone (chart up to date)
 //   finish   1. drop the windows whose chart is gone, and all but the newest of one log's windows
@@ -18,7 +20,7 @@ import type { Diagnostic, LocalTime } from '../model.js';
 import { finishOnCommonWidth, UptimeBinner } from '../summary/uptime.js';
 import { indexPageHtml, mostRecent, type PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
-import { DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, type IndexEntry } from './index-data.js';
+import { DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, type IndexEntry, type WindowRef } from './index-data.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
 export interface PageOptions {
@@ -44,8 +46,12 @@ function logKey(input: string): string {
 }
 
 export class IndexUpdate {
-  /** Entries by chart name. */
-  private readonly entries: Map<string, IndexEntry>;
+  /** Every window's ref, by chart name: all a run that changes nothing on the page reads. */
+  private readonly refs: Map<string, WindowRef>;
+  /** The windows recorded by this run, whole. */
+  private readonly recorded = new Map<string, IndexEntry>();
+  /** The windows of index.json, whole, by chart name: parsed when first needed. */
+  private storedWindows: Map<string, IndexEntry> | null = null;
   /** Charts this run made or found up to date: they exist, and their log was just read or seen. */
   private readonly current = new Set<string>();
   private dirty = false;
@@ -54,38 +60,39 @@ export class IndexUpdate {
     private readonly dir: string,
     private readonly version: string,
     private readonly pageKey: string | null,
-    entries: readonly IndexEntry[],
+    refs: readonly WindowRef[],
+    private readonly stored: () => readonly IndexEntry[],
     private readonly foreignData: boolean,
   ) {
-    this.entries = new Map(entries.map((e) => [e.chart, e]));
+    this.refs = new Map(refs.map((r) => [r.chart, r]));
   }
 
   /** The folder's index as last written (none: an empty one). */
   static async open(dir: string, version: string): Promise<IndexUpdate> {
     const stored = await readIndexData(dir, version);
     const data = stored.kind === 'ours' ? stored.data : null;
-    return new IndexUpdate(dir, version, data?.page ?? null, data?.windows ?? [], stored.kind === 'foreign');
+    return new IndexUpdate(dir, version, data?.page ?? null, data?.refs ?? [], data === null ? () => [] : data.windows, stored.kind === 'foreign');
   }
 
   /** Whether index.json had anything to say (a folder never indexed has nothing to rebuild from). */
   get known(): boolean {
-    return this.entries.size > 0 || this.pageKey !== null;
+    return this.refs.size > 0 || this.pageKey !== null;
   }
 
   /** Whether the chart's digest was made from this very log and options (standard input never is). */
   isFresh(chart: string, stamp: Stamp | null): boolean {
-    const entry = this.entries.get(chart);
-    return stamp !== null && entry?.stamp != null && sameStamp(entry.stamp, stamp);
+    const ref = this.refs.get(chart);
+    return stamp !== null && ref?.stamp != null && sameStamp(ref.stamp, stamp);
   }
 
   /** An up-to-date chart and digest of this run's log: kept as it is (its log may have moved). */
   keep(chart: string, input: string): void {
-    const entry = this.entries.get(chart);
-    if (entry === undefined) return;
+    const ref = this.refs.get(chart);
+    if (ref === undefined) return;
     this.current.add(chart);
     const log = logKey(input);
-    if (entry.log !== log) {
-      this.entries.set(chart, { ...entry, log });
+    if (ref.log !== log) {
+      this.refs.set(chart, { ...ref, log });
       this.dirty = true;
     }
   }
@@ -102,7 +109,20 @@ export class IndexUpdate {
       diagnostics: diagnostics.map(({ severity, line, message }) => ({ severity, line, message })),
       hiddenWarnings,
     };
-    this.entries.set(chart, { chart, log: logKey(input), ...shown, hash: hashOf(JSON.stringify(shown)) });
+    const entry: IndexEntry = { chart, log: logKey(input), ...shown, hash: hashOf(JSON.stringify(shown)) };
+    this.recorded.set(chart, entry);
+    this.refs.set(chart, { chart, log: entry.log, stamp: entry.stamp, hash: entry.hash });
+  }
+
+  /** A window whole, as recorded by this run or as index.json holds it (with its log where this run found it). */
+  private entry(ref: WindowRef): IndexEntry {
+    const recorded = this.recorded.get(ref.chart);
+    if (recorded !== undefined) return recorded;
+    this.storedWindows ??= new Map(this.stored().map((e) => [e.chart, e]));
+    const stored = this.storedWindows.get(ref.chart);
+    // index.json is checked as a whole when read: a ref without its window is not ours to have written.
+    if (stored === undefined) throw new Error(`index.json: no window for the ref of ${ref.chart}`);
+    return stored.log === ref.log ? stored : { ...stored, log: ref.log };
   }
 
   /**
@@ -114,41 +134,42 @@ export class IndexUpdate {
     const dataPath = join(this.dir, DATA_FILE);
     if (this.foreignData) throw failure('OUTPUT_NOT_OURS', dataPath);
     // 1.
-    for (const [chart] of this.entries) {
+    for (const [chart] of this.refs) {
       if (!this.current.has(chart) && !(await exists(join(this.dir, chart)))) {
-        this.entries.delete(chart);
+        this.refs.delete(chart);
         this.dirty = true;
       }
     }
-    const byLog = new Map<string, IndexEntry>();
-    for (const entry of this.entries.values()) {
-      const other = entry.log === '-' ? undefined : byLog.get(entry.log);
-      if (other === undefined || this.current.has(entry.chart)) byLog.set(entry.log === '-' ? `-${entry.chart}` : entry.log, entry);
+    const byLog = new Map<string, WindowRef>();
+    for (const ref of this.refs.values()) {
+      const other = ref.log === '-' ? undefined : byLog.get(ref.log);
+      if (other === undefined || this.current.has(ref.chart)) byLog.set(ref.log === '-' ? `-${ref.chart}` : ref.log, ref);
     }
     // In chart order: the key must not depend on the order the logs were read in.
     const shown = [...byLog.values()].sort((a, b) => (a.chart < b.chart ? -1 : a.chart > b.chart ? 1 : 0));
     // 2.
-    const windows: Array<PageWindow & { readonly entry: IndexEntry }> = [];
-    for (const entry of shown) {
-      const logGone = !this.current.has(entry.chart) && entry.log !== '-' && !(await exists(entry.log));
-      const { chart, width, height, digest, diagnostics, hiddenWarnings } = entry;
-      windows.push({ entry, chart, width, height, description: digest.description, stats: digest.stats, diagnostics, hiddenWarnings, logGone });
-    }
-    const compared = options.compare > 0 ? mostRecent(windows, options.compare) : [];
+    const gone = new Set<string>();
+    for (const ref of shown) if (!this.current.has(ref.chart) && ref.log !== '-' && !(await exists(ref.log))) gone.add(ref.chart);
     // 3.
     // The compared windows are among these, chosen by what these hashes cover.
     const key = hashOf(
-      JSON.stringify({ generator: options.generator, compare: options.compare, windows: windows.map((w) => [w.chart, w.entry.hash, w.logGone]) }),
+      JSON.stringify({ generator: options.generator, compare: options.compare, windows: shown.map((r) => [r.chart, r.hash, gone.has(r.chart)]) }),
     );
     const state = await pageState(this.dir);
     if (state === 'foreign') throw failure('OUTPUT_NOT_OURS', pagePath);
     // A run that drew nothing (every log empty or failed) starts no page; one there is kept up to date.
-    if (!options.rewrite && windows.length === 0 && state === 'missing' && this.pageKey === null) return false;
+    if (!options.rewrite && shown.length === 0 && state === 'missing' && this.pageKey === null) return false;
     if (!options.rewrite && key === this.pageKey && state === 'ours') {
       if (this.dirty) await this.writeData(dataPath, inputs, key);
       return false;
     }
     // 4.
+    const windows: Array<PageWindow & { readonly entry: IndexEntry }> = shown.map((ref) => {
+      const entry = this.entry(ref);
+      const { chart, width, height, digest, diagnostics, hiddenWarnings } = entry;
+      return { entry, chart, width, height, description: digest.description, stats: digest.stats, diagnostics, hiddenWarnings, logGone: gone.has(chart) };
+    });
+    const compared = options.compare > 0 ? mostRecent(windows, options.compare) : [];
     await assertNotAnInput(pagePath, inputs);
     const compare = compared.length === 0 ? null : { svg: await compareSvg(compared.map((w) => w.entry)), compared: compared.length };
     const html = indexPageHtml({ windows: windows.map(({ entry: _, ...w }) => w), compare, madeAt: options.madeAt, generator: options.generator });
@@ -159,7 +180,7 @@ export class IndexUpdate {
 
   private async writeData(path: string, inputs: readonly string[], key: string): Promise<void> {
     await assertNotAnInput(path, inputs);
-    await writeFileAtomic(path, indexDataJson(this.version, key, [...this.entries.values()]), { role: 'derived' });
+    await writeFileAtomic(path, indexDataJson(this.version, key, [...this.refs.values()].map((r) => this.entry(r))), { role: 'derived' });
     this.dirty = false;
   }
 }

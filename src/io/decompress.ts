@@ -3,7 +3,6 @@
 // A layer over the chunks of a log, whatever reads them: a plain log passes through as it
 // came (one look at its first bytes), so the fast path of plain files stays as it was.
 import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { failure } from '../errors.js';
 
 export const Compression = { gzip: 'gzip', bzip2: 'bzip2', xz: 'xz', zstd: 'zstd' } as const;
@@ -88,6 +87,8 @@ async function* copies(first: Buffer, source: AsyncIterator<Buffer>): AsyncGener
 
 async function* gunzip(first: Buffer, source: AsyncIterator<Buffer>, onDamage: (why: string) => void): AsyncGenerator<Buffer> {
   // Larger pieces than zlib's 16 KiB: the parser's work per piece then matters less.
+  // zlib is loaded for a gzip log only: it costs a plain log's run some milliseconds of start.
+  const { createGunzip } = require('node:zlib') as typeof import('node:zlib');
   const zlib = createGunzip({ chunkSize: 256 << 10 });
   // The pipeline ends both sides together: a read error reaches the loop below, and
   // damaged data, or a caller that stops early, closes the file.

@@ -71,6 +71,43 @@ describe('IndexUpdate', () => {
     expect([mtime(join(dir, 'index.html')), mtime(join(dir, 'index.json'))]).toEqual(before);
   });
 
+  it('reads only the refs of index.json when nothing on the page changes; the digests when it does', async () => {
+    const { dir, logs } = folder('refs', ['gap.log', 'orders-11.log']);
+    await (await indexed(dir, logs)).finish(OPTIONS, logs);
+    const stored = await readIndexData(dir, VERSION);
+    if (stored.kind !== 'ours' || stored.data === null) throw new Error('no index.json');
+    expect(stored.data.refs.map((r) => r.chart)).toEqual(['gap.svg', 'orders-11.svg']);
+    expect(stored.data.windows().map((w) => [w.chart, w.hash])).toEqual(stored.data.refs.map((r) => [r.chart, r.hash]));
+
+    // What JSON.parse is given while a run that changes nothing opens, checks and finishes the index.
+    const parsed: string[] = [];
+    const parse = JSON.parse;
+    JSON.parse = (text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      parsed.push(text);
+      return parse(text, reviver) as unknown;
+    };
+    try {
+      const again = await IndexUpdate.open(dir, VERSION);
+      for (const log of logs) again.keep(log.split('/').pop()!.replace(/\.log$/, '.svg'), log);
+      expect(await again.finish(OPTIONS, logs)).toBe(false);
+      expect(parsed.some((t) => t.includes('"digest"'))).toBe(false);
+      // A log moved: index.json is written again, digests and all, and the page is not.
+      const moved = join(dir, 'moved-gap.log');
+      copyFileSync(logs[0]!, moved);
+      const third = await IndexUpdate.open(dir, VERSION);
+      third.keep('gap.svg', moved);
+      third.keep('orders-11.svg', logs[1]!);
+      expect(await third.finish(OPTIONS, [moved, logs[1]!])).toBe(false);
+      expect(parsed.some((t) => t.includes('"digest"'))).toBe(true);
+    } finally {
+      JSON.parse = parse;
+    }
+    const after = await readIndexData(dir, VERSION);
+    if (after.kind !== 'ours' || after.data === null) throw new Error('no index.json');
+    expect(after.data.windows().find((w) => w.chart === 'gap.svg')?.log).toBe(join(dir, 'moved-gap.log'));
+    expect(after.data.windows().find((w) => w.chart === 'gap.svg')?.digest).toEqual(stored.data.windows()[0]!.digest);
+  });
+
   it('drops a window whose chart was deleted, and marks one whose log is gone until its chart is', async () => {
     const { dir, logs } = folder('gone', ['gap.log', 'orders-11.log', 'one-domain.log']);
     await (await indexed(dir, logs)).finish(OPTIONS, logs);

@@ -47,6 +47,10 @@ describe('options of the count formats', () => {
     expect(svg).toContain('unusable free space index');
     expect(svg).toContain('>node 1 Normal<');
     expect(svg).not.toContain('>node 0 DMA<');
+    // The text alternative names the zones as the picture does, not as numbered domains.
+    const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    expect(desc).toContain('Node 1 Normal, lowest to highest per block size:');
+    expect(desc).not.toMatch(/Domain \d/);
     const all = runCli([fixture('buddyinfo-2-nodes.log'), '-o', out, '--force', '-q']);
     expect(all.stderr).toContain('note: node 0 Movable, node 1 Movable: no free block in any sample (empty zone): not drawn');
   });

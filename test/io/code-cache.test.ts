@@ -106,6 +106,32 @@ describe('compileWithCache', () => {
   });
 });
 
+describe('pruning', () => {
+  it('removes, when it writes a cache, the caches of scripts that are gone, and nothing else', () => {
+    runOnce();
+    const kept = cacheFile();
+    // Another install of the script, since removed; a third that still exists; a file not ours.
+    const gone = join(root, 'old', 'script.js');
+    const other = join(root, 'other.js');
+    writeFileSync(other, 'return 1;');
+    mkdirSync(join(root, 'old'));
+    writeFileSync(gone, 'return 2;');
+    for (const f of [gone, other]) writeCache(cachePath(dir, f), cacheKey(f, BEFORE, AFTER), new Uint8Array([1, 2, 3]));
+    writeFileSync(join(dir, 'notes.v8-cache'), 'not a cache of ours');
+    rmSync(join(root, 'old'), { recursive: true });
+    expect(readdirSync(dir)).toHaveLength(4);
+
+    // A run that takes its cache writes nothing, and removes nothing.
+    expect(runOnce().cached).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(4);
+
+    // A run that writes one (the script changed) removes the cache of the one that is gone.
+    writeFileSync(script, 'return "changed";');
+    expect(runOnce()).toEqual({ value: 'changed', cached: false });
+    expect(readdirSync(dir).sort()).toEqual([kept, cachePath(dir, other), join(dir, 'notes.v8-cache')].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
+
 describe('checksum', () => {
   it('changes with any byte, at any offset, and with the length', () => {
     const bytes = Buffer.alloc(1027, 0xab);

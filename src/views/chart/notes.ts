@@ -132,7 +132,8 @@ export function describe(bins: TimeBins, subtitle: string, scale: HeightScale, n
       }
       return lo <= hi ? `${formatKiB(o.sizeKiB)} ${formatFmfi(lo)} to ${formatFmfi(hi)}` : `${formatKiB(o.sizeKiB)} no data`;
     });
-    parts.push(`${bins.domains.length > 1 ? `Domain ${domain}` : 'FMFI'}, lowest to highest per block size: ${ranges.join('; ')}.`);
+    const name = bins.labels?.[d] ?? `domain ${domain}`;
+    parts.push(`${bins.domains.length > 1 ? name.charAt(0).toUpperCase() + name.slice(1) : 'FMFI'}, lowest to highest per block size: ${ranges.join('; ')}.`);
   });
   parts.push(...notes.map((n) => (n.endsWith('.') ? n : `${n}.`)));
   return parts.join(' ');

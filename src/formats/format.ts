@@ -53,10 +53,28 @@ export interface FormatInfo {
   /** What its logs hold, for messages: `vm.phys_frag_idx`. */
   readonly title: string;
   /**
-   * How sure the format is that a log starting with `head` (its first bytes, latin1)
-   * is its own: 0 not at all, 1 certain. A log none is sure of goes to the default.
+   * How much of a log starting with `head` (its first bytes, latin1) is in this format: 0
+   * nothing; else about the number of its samples there (see `markScore`). The format with
+   * the most wins, so a stray sample of another format near the top does not decide how the
+   * log is read; a log none recognises goes to the default.
    */
   recognise(head: string): number;
+}
+
+/**
+ * A recognise() score from the lines that mark a sample of a format: how many of them
+ * `head` has, plus a fraction for how early the first one is (of two formats with as many
+ * samples, the one the log starts with wins); 0 without any.
+ */
+export function markScore(head: string, mark: RegExp): number {
+  const global = new RegExp(mark.source, mark.flags.includes('g') ? mark.flags : `${mark.flags}g`);
+  let count = 0;
+  let first = -1;
+  for (const m of head.matchAll(global)) {
+    if (first < 0) first = m.index;
+    count++;
+  }
+  return count === 0 ? 0 : count + 1 - first / (head.length + 1);
 }
 
 /** An input format. */

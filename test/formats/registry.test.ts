@@ -31,6 +31,23 @@ describe('recogniseFormat', () => {
     expect(recogniseFormat(Buffer.from([0, 255, 10, 13])).name).toBe('frag-idx');
   });
 
+  it('goes by the format most of the head is in: a stray sample of another format near the top does not decide', () => {
+    const physFree = readFileSync(join(FIXTURES, 'phys_free_20240408_1005.log'), 'latin1');
+    const fragIdx = readFileSync(join(FIXTURES, 'one-domain.log'), 'latin1');
+    const buddy = readFileSync(join(FIXTURES, 'buddyinfo_20240408_1005.log'), 'latin1');
+    const firstSample = (log: string): string => log.slice(0, log.indexOf('\n20', 1) + 1);
+    const rest = (log: string): string => log.slice(firstSample(log).length);
+    // One sample of another format after the first sample, or before it.
+    expect(recogniseFormat(firstSample(physFree) + firstSample(fragIdx) + rest(physFree)).name).toBe('phys-free');
+    expect(recogniseFormat(firstSample(fragIdx) + physFree).name).toBe('phys-free');
+    expect(recogniseFormat(firstSample(buddy) + firstSample(fragIdx) + rest(buddy)).name).toBe('buddyinfo');
+    expect(recogniseFormat(firstSample(physFree) + fragIdx).name).toBe('frag-idx');
+    // As many samples of each: the one the log starts with.
+    expect(recogniseFormat(firstSample(physFree) + firstSample(fragIdx)).name).toBe('phys-free');
+    expect(recogniseFormat(firstSample(fragIdx) + firstSample(physFree)).name).toBe('frag-idx');
+    expect(recogniseFormat(firstSample(buddy) + firstSample(fragIdx)).name).toBe('buddyinfo');
+  });
+
   it('lists every format under the name it is known by', () => {
     for (const [name, format] of Object.entries(FORMATS)) expect(format.name).toBe(name);
   });

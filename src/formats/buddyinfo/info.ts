@@ -1,8 +1,11 @@
 // What the registry knows of the /proc/buddyinfo format without loading its reader: its names, and how to recognise it.
-import type { FormatInfo } from '../format.js';
+import { markScore, type FormatInfo } from '../format.js';
+
+/** The first zone line of a sample: one that follows a line of something else (its date). */
+const FIRST_ZONE = /(?:^|\n)(?!Node )[^\n]*\nNode \d+, zone\s+\S+\s+\d/;
 
 export const buddyinfoInfo: FormatInfo = {
   name: 'buddyinfo',
   title: '/proc/buddyinfo',
-  recognise: (head) => (/^Node \d+, zone\s+\S+\s+\d/m.test(head) ? 1 : 0),
+  recognise: (head) => markScore(`\n${head}`, FIRST_ZONE),
 };

@@ -1,11 +1,12 @@
 // What the registry knows of the vm.phys_free format without loading its reader: its names, and how to recognise it.
-import type { FormatInfo } from '../format.js';
+import { markScore, type FormatInfo } from '../format.js';
 
-/** Lines only this format has. */
-const MARKS = ['vm.phys_free:', '|  NUMBER'];
+/** The sysctl's line, once per sample; the table's header, once per free list of a sample, where the sysctl line was cut away. */
+const SYSCTL = /vm\.phys_free:/;
+const HEADER = /\|  NUMBER/;
 
 export const physFreeInfo: FormatInfo = {
   name: 'phys-free',
   title: 'vm.phys_free',
-  recognise: (head) => (MARKS.some((mark) => head.includes(mark)) ? 1 : 0),
+  recognise: (head) => markScore(head, SYSCTL) || markScore(head, HEADER),
 };

@@ -90,12 +90,17 @@ class Slot {
 
   private spawn(): Worker {
     const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // Why it died, from its 'error'; acted on at its 'exit', which comes after the messages it
+    // sent before it died ('error' may overtake them: a log it finished would be blamed).
+    let why: string | null = null;
     worker.on('message', (m: WorkerMessage) => {
+      if (this.worker !== worker) return;
       if (m.type === 'progress') return this.events.progress(m.id, m.bytes);
       const at = this.tasks.findIndex((t) => t.index === m.id);
       const task = this.tasks[at];
       if (task === undefined) return;
       if (m.type === 'start') {
+        if (task.started) return;
         task.started = true;
         this.events.start(m.id);
         return;
@@ -104,16 +109,16 @@ class Slot {
       task.settle(m.outcome);
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      this.died(worker, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.heapMb} MB)` : `failed: ${e.message}`);
+      why ??= e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.heapMb} MB)` : `failed: ${e.message}`;
     });
-    worker.on('exit', (code) => this.died(worker, `stopped (exit status ${code})`));
+    worker.on('exit', (code) => this.died(worker, why ?? `stopped (exit status ${code})`));
     this.worker = worker;
     return worker;
   }
 
   /** The log being drawn fails; those queued behind it go to a new worker. */
   private died(worker: Worker, why: string): void {
-    if (this.worker !== worker) return; // closed, or already reported by 'error' before its 'exit'
+    if (this.worker !== worker) return; // closed by close()
     this.worker = null;
     const [task, ...queued] = this.tasks;
     this.tasks = queued;

@@ -21,7 +21,10 @@ function identity(st: Stats): string {
  */
 function realName(path: string): string | null {
   try {
-    return decodeName(realpathSync(fsPath(path), { encoding: 'buffer' }));
+    // The C library's realpath(3), one call: Node.js's own realpathSync walks the path a
+    // part at a time, which for the logs of a large batch took longer than the rest of a
+    // rerun with nothing to do. The same name for every path that exists.
+    return decodeName(realpathSync.native(fsPath(path), { encoding: 'buffer' }));
   } catch {
     return null;
   }

@@ -106,6 +106,9 @@ export const Warn = {
   INDEX_NEEDS_COUNTS: (index: string) =>
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
   ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
+  ORDERS_ABSENT: (absent: readonly number[], has: readonly number[]) =>
+    `no log has rows of ${absent.length === 1 ? 'order' : 'orders'} ${absent.join(', ')} (--orders): no panel for ${absent.length === 1 ? 'it' : 'them'}; ` +
+    `the logs have orders ${has.join(', ')}`,
   DOMAINS_LEFT_OUT: (drawn: number, count: number, lowest: number, highest: number) =>
     `${drawn + count} domains: only the first ${drawn === 1 ? 'is' : `${drawn} are`} drawn; ` +
     (count === 1 ? `the other one (domain ${lowest}) is left out` : `the other ${count} (domains ${lowest} to ${highest}) are left out`) +
@@ -170,6 +173,7 @@ export const WarnKind = {
   PARTS_ALL_ZERO: 'empty zone',
   INDEX_NEEDS_COUNTS: 'index without counts',
   ZONE_ABSENT: 'no such zone',
+  ORDERS_ABSENT: 'no rows of an --orders order',
   RANGE_EMPTY: 'no sample in --since/--until',
   STAMPED_WARNINGS: 'warnings when drawn',
   TIME_IN_GAP: 'time a clock change skips',
@@ -199,6 +203,8 @@ export const Failure = {
   OUTPUT_FOLDER_UNDER_FILE: (dir: string) => `${n(dir)}: cannot create the output folder: a part of the path is a file`,
   OUTPUT_NOTHING_TO_DRAW: (output: string) => `${n(output)}: no log with samples to compare: nothing written`,
   OUTPUT_DOMAIN_NOWHERE: (output: string, domain: number) => `${n(output)}: no log has rows of domain ${domain} (--domain): nothing written`,
+  OUTPUT_ORDERS_NOWHERE: (output: string, orders: readonly number[], has: readonly number[]) =>
+    `${n(output)}: no log has rows of ${orders.length === 1 ? 'order' : 'orders'} ${orders.join(', ')} (--orders): nothing written; the logs have orders ${has.join(', ')}`,
   OUTPUT_IS_INPUT: (output: string) => `${n(output)}: is also an input: refusing to overwrite it`,
   INPUT_SAME_NAME: (input: string, other: string) =>
     `${n(input)}: same file name as ${n(other)}, so its metrics would be the same series (label boot): skipped (give each machine's logs a run of their own, with --label host=NAME)`,

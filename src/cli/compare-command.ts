@@ -1,16 +1,16 @@
 // `fmfi-plot compare LOG... -o FILE`: boot windows side by side on one uptime axis, one chart.
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { Failure, Usage } from '../errors.js';
+import { Failure, Usage, Warn } from '../errors.js';
 import { bootTimeOf } from '../formats/read.js';
 import type { FormatName } from '../formats/registry.js';
 import { displayName } from '../io/chunks.js';
 import { assertNotAnInput } from '../io/guard.js';
 import type { Sample } from '../model.js';
-import { DomainCheck } from '../summary/domains.js';
 import { clearLeftoversBeside, writeFileAtomic } from '../io/sinks.js';
 import { fsPath } from '../io/names.js';
-import { leftOutDiagnostic } from '../summary/select.js';
+import { DomainCheck } from '../summary/domains.js';
+import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import type { ZRange } from '../summary/height.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
@@ -78,13 +78,20 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   let ok = true;
   for (const { path, label } of inputs) {
     const binner = new UptimeBinner(label ?? defaultLabel(path, bootTimeOf(path)), path, bootTimeOf(path), binOptions);
+    // As the chart does, no zone that never had a free block (drawn, its FMFI of 0 would read
+    // as not fragmented at all), with a note naming it. --domain is the panels' to keep: a
+    // window without that domain still counts (see OUTPUT_DOMAIN_NOWHERE).
+    const selector = new SampleSelector({}, displayName(path), (d) => reporter.diagnostic(d));
     const check = options.domain === null ? null : new DomainCheck(options.domain);
-    const add = check === null ? (s: Sample) => binner.add(s) : (s: Sample) => (check.add(s), binner.add(s));
+    const add = check === null ? (s: Sample) => binner.add(selector.select(s)) : (s: Sample) => (check.add(s), binner.add(selector.select(s)));
     const info = await readReported(path, add, reporter, { format: options.inputFormat, range: options.range });
-    const absent = info === null ? null : check?.finish(displayName(path));
-    if (absent) reporter.diagnostic(absent);
     if (info === null) ok = false;
-    else binners.push(binner);
+    else {
+      selector.finish();
+      const absent = check?.finish(displayName(path));
+      if (absent) reporter.diagnostic(absent);
+      binners.push(binner);
+    }
   }
   const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
   for (const w of windows) {
@@ -100,6 +107,15 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   if (domain !== null && !windows.some((w) => w.bins.domains.includes(domain))) {
     reporter.error(Failure.OUTPUT_DOMAIN_NOWHERE(shown, domain));
     return false;
+  }
+  if (options.orders !== null) {
+    const has = [...new Set(windows.flatMap((w) => w.bins.orders.map((o) => o.order)))].sort((a, b) => a - b);
+    const absent = options.orders.filter((o) => !has.includes(o));
+    if (absent.length === options.orders.length) {
+      reporter.error(Failure.OUTPUT_ORDERS_NOWHERE(shown, options.orders, has));
+      return false;
+    }
+    if (absent.length > 0) reporter.diagnostic({ code: 'ORDERS_ABSENT', severity: 'warning', file: shown, line: 0, message: Warn.ORDERS_ABSENT(absent, has) });
   }
   const svg = await renderCompareSvg(windows, options);
   const bytes = options.format === 'png' ? await (await import('../render/render.js')).svgToPng(svg) : svg;

@@ -85,6 +85,34 @@ describe('fmfi-plot compare', () => {
     expect(readdirSync(dir)).not.toContain('none.svg');
   });
 
+  it('--orders: an order no log has is named with the orders they have; none of them at all draws nothing', () => {
+    const out = join(dir, 'orders.svg');
+    const some = runCli(['compare', BEFORE, '--orders', '0,99', '-o', out]);
+    expect(some.status).toBe(0);
+    expect(some.stderr).toBe(`${out}: warning: no log has rows of order 99 (--orders): no panel for it; the logs have orders 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12\n`);
+    expect(panelHeaders(readFileSync(out, 'utf8'))).toEqual(['4K:0']);
+    const none = runCli(['compare', BEFORE, '--orders', '99,98', '-o', join(dir, 'no-orders.svg')]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(
+      `fmfi-plot: ${join(dir, 'no-orders.svg')}: no log has rows of orders 98, 99 (--orders): nothing written; the logs have orders 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12\n`,
+    );
+    expect(readdirSync(dir)).not.toContain('no-orders.svg');
+  });
+
+  it('leaves out a zone that never had a free block, as the chart does, and says so', () => {
+    const out = join(dir, 'zones.svg');
+    const log = join(FIXTURES, 'buddyinfo-2-nodes.log');
+    const r = runCli(['compare', log, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `${log}: note: node 0 Movable, node 1 Movable: no free block in any sample (empty zone): not drawn\n` +
+        `${log}: warning: 6 domains: only the first 4 are drawn; the other 2 (domains 5 to 6) are left out: draw one with --domain N\n`,
+    );
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).not.toContain('Movable');
+    expect(svg).toContain('>node 0 Normal<');
+  });
+
   it('names a file it cannot read, still draws the others, and exits 1', () => {
     const out = join(dir, 'missing.svg');
     const r = runCli(['compare', join(dir, 'nope.log'), BEFORE, '-o', out]);

@@ -1,6 +1,6 @@
 // The Vega axes of a panel: time and height on the front face, height again on the back wall.
 import type { Axis } from 'vega';
-import { FONT_SIZE, MARGIN_LEFT } from './layout.js';
+import { DEPTH_TITLE_RISE, FONT_SIZE, MARGIN_LEFT } from './layout.js';
 import { AXIS_GREY, INK, MUTED_INK } from '../../summary/palette.js';
 import type { Scene } from './scene.js';
 
@@ -19,11 +19,12 @@ function heightLabels(scene: Scene): Axis['encode'] {
 
 /**
  * Height labels on the back-right edge, for reading the back rows. Ticks near the floor
- * are left out: the back row's block-size label sits at that corner.
+ * are left out: the block sizes' title and the back row's label sit at that corner, and a
+ * label is centred on its tick, so it must clear the top of the title by half its height.
  */
 export function backAxis(scene: Scene): Axis {
-  const { height, layout } = scene;
-  const clear = FONT_SIZE.label + 4;
+  const { layout } = scene;
+  const clear = DEPTH_TITLE_RISE + FONT_SIZE.axisTitle + FONT_SIZE.label / 2 + 2;
   return {
     scale: 'z',
     orient: 'right',

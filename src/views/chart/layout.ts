@@ -38,6 +38,9 @@ const DEPTH_Y_FRACTION = 0.42;
 
 export const FONT_SIZE = { title: 18, subtitle: 13, panel: 13, label: 11, axisTitle: 11, note: 12 } as const;
 
+/** From the back corner of the floor up to the baseline of the block sizes' title, which stands there. */
+export const DEPTH_TITLE_RISE = 14;
+
 export interface Layout {
   /** The whole picture. */
   readonly width: number;

@@ -9,7 +9,7 @@ import { backAxis, frontAxes } from './axes.js';
 import type { TimeBins } from '../../summary/bins.js';
 import type { Caption } from '../../summary/caption.js';
 import { FONT_FAMILY } from '../../render/fonts.js';
-import { FONT_SIZE, NOTE_LINE, PANEL_TOP } from './layout.js';
+import { DEPTH_TITLE_RISE, FONT_SIZE, NOTE_LINE, PANEL_TOP } from './layout.js';
 import type { ChartOptions } from './options.js';
 import { AXIS_GREY, CLIP_COLOUR, GRID, INK, MUTED_INK, PLANE_FILL } from '../../summary/palette.js';
 import { chartScene, NOTE_INDENT, PAGE_MARGIN, type Scene } from './scene.js';
@@ -85,7 +85,7 @@ function faceMarks(scene: Scene): Mark[] {
       encode: {
         enter: {
           x: { value: scene.layout.timeWidth + scene.layout.depthX + 8 },
-          y: { value: scene.layout.zPx - scene.layout.depthY - 14 },
+          y: { value: scene.layout.zPx - scene.layout.depthY - DEPTH_TITLE_RISE },
           text: { value: 'block size' },
           baseline: { value: 'bottom' },
           fontSize: { value: FONT_SIZE.axisTitle },

@@ -40,16 +40,24 @@ export function shownPanels(windows: readonly UptimeWindow[], options: Pick<Comp
   };
 }
 
-/** Log-scale ticks for A: powers of four KiB (4K, 16K, 64K … 16M) over the data, at most six. */
-function averageTicks(rows: readonly { a: number | null }[]): number[] {
+/**
+ * Log-scale ticks for A: powers of two KiB over the data, evenly spaced, at most six; the
+ * axis runs from the first to the last, which is at or above the highest A (ticks that
+ * skipped powers once ended the axis below it, and the highest values ran along its top).
+ */
+export function averageTicks(rows: readonly { a: number | null }[]): number[] {
   let lo = Infinity;
   let hi = 0;
   for (const r of rows) if (r.a !== null) [lo, hi] = [Math.min(lo, r.a), Math.max(hi, r.a)];
   if (!(lo <= hi)) return [];
+  const first = Math.floor(Math.log2(lo));
+  const last = Math.max(first + 1, Math.ceil(Math.log2(hi)));
+  const step = Math.ceil((last - first) / 5);
   const ticks: number[] = [];
-  for (let v = 2 ** Math.floor(Math.log2(lo)); v <= hi * 2; v *= 2) ticks.push(v);
-  const step = Math.ceil(ticks.length / 6);
-  return ticks.filter((_, i) => i % step === 0);
+  for (let e = first; ; e += step) {
+    ticks.push(2 ** e);
+    if (e >= last) return ticks;
+  }
 }
 
 /** A vega expression that labels KiB as formatKiB does (4K, 512K, 2M, 1G). */
@@ -57,11 +65,6 @@ const KIB_LABEL =
   "datum.value >= 1048576 ? format(datum.value / 1048576, '~g') + 'G' : " +
   "datum.value >= 1024 ? format(datum.value / 1024, '~g') + 'M' : format(datum.value, '~g') + 'K'";
 
-/**
- * The comparison chart of boot windows already binned on one uptime axis (see
- * `finishOnCommonWidth`), as a vega-lite spec; compile it with vega-lite and draw it with
- * `renderVegaSvg`, or use `renderCompareSvg`. Pure.
- */
 /** `domain 0`, or the name a format gave the part (a Linux `node 0 Normal`), from the first window that has it. */
 function partLabel(windows: readonly UptimeWindow[], domain: number): string {
   for (const { bins } of windows) {
@@ -72,6 +75,11 @@ function partLabel(windows: readonly UptimeWindow[], domain: number): string {
   return `domain ${domain}`;
 }
 
+/**
+ * The comparison chart of boot windows already binned on one uptime axis (see
+ * `finishOnCommonWidth`), as a vega-lite spec; compile it with vega-lite and draw it with
+ * `renderVegaSvg`, or use `renderCompareSvg`. Pure.
+ */
 export function compareSpec(windows: readonly UptimeWindow[], options: CompareOptions = DEFAULT_COMPARE_OPTIONS): TopLevelSpec {
   // 1. What is shown.
   const { domains, orders } = shownPanels(windows, options);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../../src/formats/read.js';
 import type { Sample } from '../../../src/model.js';
@@ -7,6 +8,7 @@ import { parseZRange } from '../../../src/summary/height.js';
 import { binByUptime, type UptimeWindow } from '../../../src/summary/uptime.js';
 import { compareSpec, defaultLabel, DEFAULT_COMPARE_OPTIONS, gridFor, parseOrders, type CompareOptions } from '../../../src/views/compare/index.js';
 import { compileVegaLite } from '../../../src/render/vega-lite.js';
+import { averageTicks } from '../../../src/views/compare/spec.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
 const HOUR = 3_600_000;
@@ -54,6 +56,24 @@ function xDomains(node: unknown, out: unknown[] = []): unknown[] {
   for (const v of Object.values(o)) xDomains(v, out);
   return out;
 }
+
+describe('averageTicks', () => {
+  it('runs from at or below the lowest A to at or above the highest, in at most six powers of two', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.001, max: 2 ** 40, noNaN: true }), { minLength: 1, maxLength: 50 }), (as) => {
+        const ticks = averageTicks(as.map((a) => ({ a })));
+        expect(ticks[0]!).toBeLessThanOrEqual(Math.min(...as));
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(...as));
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        expect(ticks.length).toBeLessThanOrEqual(6);
+        for (const t of ticks) expect(Number.isInteger(Math.log2(t))).toBe(true);
+      }),
+    );
+    // The three vm_frag fixtures: A from about 1K to 4,334K, which the axis once ended below (at 4M).
+    expect(averageTicks([{ a: 1.5 }, { a: 4333.988 }, { a: null }])).toEqual([1, 8, 64, 512, 4096, 32768]);
+    expect(averageTicks([{ a: 3000 }, { a: 5000 }])).toEqual([2048, 4096, 8192]);
+  });
+});
 
 describe('compareSpec', () => {
   it('matches the snapshot for two small windows', async () => {

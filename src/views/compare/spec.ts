@@ -50,8 +50,11 @@ export function averageTicks(rows: readonly { a: number | null }[]): number[] {
   let hi = 0;
   for (const r of rows) if (r.a !== null) [lo, hi] = [Math.min(lo, r.a), Math.max(hi, r.a)];
   if (!(lo <= hi)) return [];
-  const first = Math.floor(Math.log2(lo));
-  const last = Math.max(first + 1, Math.ceil(Math.log2(hi)));
+  // Math.log2 rounds a value just below a power of two up to it: corrected both ways.
+  let first = Math.floor(Math.log2(lo));
+  if (2 ** first > lo) first--;
+  let last = Math.max(first + 1, Math.ceil(Math.log2(hi)));
+  if (2 ** last < hi) last++;
   const step = Math.ceil((last - first) / 5);
   const ticks: number[] = [];
   for (let e = first; ; e += step) {

@@ -11,8 +11,9 @@
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Spec } from 'vega';
-import { compileWithCache, type CompiledScript } from '../io/code-cache.js';
+import type { CompiledScript } from '../io/code-cache.js';
 import { renderVegaSvg, type SvgText } from './render.js';
+import { requireNothing, runUmdScript } from './umd.js';
 import { loadVega, type Vega } from './vega.js';
 
 export type VegaLite = typeof import('vega-lite');
@@ -37,28 +38,18 @@ export function vegaLiteModules(): Promise<VegaLite> {
  * installed vega-lite has no such script. `cacheDir` as for compileWithCache.
  */
 export function vegaLiteScript(vega: Vega, cacheDir?: string | null): VegaLite | null {
-  let script: CompiledScript;
+  let file: string;
   try {
-    const file = join(dirname(require.resolve('vega-lite')), 'vega-lite.min.js');
-    // The UMD wrapper fills `exports` when it sees CommonJS's `exports` and `module`, and asks `require` for vega.
-    script = compileWithCache(file, '(function (exports, module, require) {', '\n})', cacheDir);
+    file = join(dirname(require.resolve('vega-lite')), 'vega-lite.min.js');
   } catch {
-    return null; // no such file, or not a script: the ES modules will do
+    return null;
   }
-  const exports: Record<string, unknown> = {};
-  const requireVega = (name: string): unknown => {
-    if (name !== 'vega') throw new Error(`vega-lite's script asked for ${name}`);
-    return vega;
-  };
-  try {
-    const factory = script.script.runInThisContext() as (exports: Record<string, unknown>, module: { exports: Record<string, unknown> }, require: (name: string) => unknown) => void;
-    factory(exports, { exports }, requireVega);
-  } catch {
-    return null; // not the script this expects: the ES modules will do
-  }
-  if (typeof exports.compile !== 'function' || typeof exports.version !== 'string') return null;
-  compiled = script;
-  return exports as unknown as VegaLite;
+  const requireVega = (name: string): unknown => (name === 'vega' ? vega : requireNothing(name));
+  // The ES modules will do where the script is missing or not the one this expects.
+  const umd = runUmdScript(file, requireVega, cacheDir);
+  if (umd === null || typeof umd.exports.compile !== 'function' || typeof umd.exports.version !== 'string') return null;
+  compiled = umd.script;
+  return umd.exports as unknown as VegaLite;
 }
 
 /** The Vega spec vega-lite compiles the spec to. */

@@ -11,7 +11,8 @@
 // Of those 40 ms, compiling is most: V8's code cache of the script (io/code-cache.ts),
 // written after the first chart a process draws, spares it to later processes.
 import { dirname, join } from 'node:path';
-import { compileWithCache, type CompiledScript } from '../io/code-cache.js';
+import type { CompiledScript } from '../io/code-cache.js';
+import { requireNothing, runUmdScript } from './umd.js';
 
 export type Vega = typeof import('vega');
 
@@ -36,24 +37,17 @@ export function vegaModules(): Promise<Vega> {
  * none).
  */
 export function vegaScript(cacheDir?: string | null): Vega | null {
-  let script: CompiledScript;
+  let file: string;
   try {
-    const file = join(dirname(require.resolve('vega')), 'vega.js');
-    // The UMD wrapper fills `exports` when it sees CommonJS's `exports` and `module`.
-    script = compileWithCache(file, '(function (exports, module) {', '\n})', cacheDir);
+    file = join(dirname(require.resolve('vega')), 'vega.js');
   } catch {
-    return null; // no such file, or not a script: the ES modules will do
+    return null;
   }
-  const exports: Record<string, unknown> = {};
-  try {
-    const factory = script.script.runInThisContext() as (exports: Record<string, unknown>, module: { exports: Record<string, unknown> }) => void;
-    factory(exports, { exports });
-  } catch {
-    return null; // not the script this expects: the ES modules will do
-  }
-  if (typeof exports.View !== 'function' || typeof exports.parse !== 'function') return null;
-  compiled = script;
-  return exports as unknown as Vega;
+  // The ES modules will do where the script is missing or not the one this expects.
+  const umd = runUmdScript(file, requireNothing, cacheDir);
+  if (umd === null || typeof umd.exports.View !== 'function' || typeof umd.exports.parse !== 'function') return null;
+  compiled = umd.script;
+  return umd.exports as unknown as Vega;
 }
 
 /**

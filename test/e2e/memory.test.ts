@@ -81,7 +81,7 @@ describe(`peak memory on Node.js ${process.version}, however the log is shaped`,
   }, 300_000);
 
   for (const [name, make] of shapes) {
-    it(`a chart of ${name}, as SVG and as PNG, stays under 200 MB`, async () => {
+    it(`a chart of ${name}, as SVG and as PNG, stays under 200 MB${MAJOR >= 24 ? ' (a PNG under 235 MB: see above)' : ''}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'fmfi-memory-shape-'));
       try {
         const shaped = join(dir, 'shaped.log');

@@ -83,7 +83,10 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
     // window without that domain still counts (see OUTPUT_DOMAIN_NOWHERE).
     const selector = new SampleSelector({}, displayName(path), (d) => reporter.diagnostic(d));
     const check = options.domain === null ? null : new DomainCheck(options.domain);
-    const add = check === null ? (s: Sample) => binner.add(selector.select(s)) : (s: Sample) => (check.add(s), binner.add(selector.select(s)));
+    const add = (s: Sample): void => {
+      check?.add(s);
+      binner.add(selector.select(s));
+    };
     const info = await readReported(path, add, reporter, { format: options.inputFormat, range: options.range });
     if (info === null) ok = false;
     else {

@@ -1,6 +1,6 @@
 // index.json: what the index page shows of each window, kept beside the charts so a rerun reads only the logs that changed.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsPath } from '../io/names.js';
@@ -31,17 +31,6 @@ async function openRegular(path: string): Promise<FileHandle> {
   return handle;
 }
 
-/** The bytes of the regular file at `path` (not through a link), in one synchronous call; throws as openRegular does. */
-function readRegularSync(path: string): Buffer {
-  const fd = openSync(fsPath(path), NO_FOLLOW);
-  try {
-    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'ENOTREG' });
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** One window with a chart in the folder. */
 export interface IndexEntry {
   /** The chart's file name in the folder. */
@@ -61,18 +50,45 @@ export interface IndexEntry {
   readonly hash: string;
 }
 
-/** What a rerun needs of a window without reading its digest: whether it is fresh, its log, and what the page's key is made of. */
-export type WindowRef = Pick<IndexEntry, 'chart' | 'log' | 'stamp' | 'hash'>;
+/**
+ * A chart file as lstat(2) saw it when index.json was written: while the file at its name
+ * is that one still (the same inode, size and times; any write changes its ctime), it is
+ * the chart whose stamp the ref holds, and a rerun need not open it to read its stamp.
+ */
+export interface ChartFile {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
 
-/** The part of index.json before the windows, read on every run. */
+export function chartFile(st: Stats): ChartFile {
+  return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+}
+
+export function sameChartFile(a: ChartFile, st: Stats): boolean {
+  return a.ino === st.ino && a.dev === st.dev && a.size === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs;
+}
+
+/**
+ * What a rerun needs of a window without reading its digest: whether it is fresh, its log,
+ * what the page's key is made of, and the chart file its stamp is that of (absent: not known).
+ */
+export type WindowRef = Pick<IndexEntry, 'chart' | 'log' | 'stamp' | 'hash'> & { readonly file?: ChartFile };
+
+/** The part of index.json before the refs, read on every run. */
 interface IndexHead {
   readonly schema: typeof SCHEMA;
   /** fmfi-plot's version: the data of another version is made anew, as its charts are. */
   readonly version: string;
   /** The key of the page as last written: everything it shows but the time it was made. */
   readonly page: string | null;
-  /** The checksum of all that follows it (`refs` and `windows`) as written. */
+  /** The checksum of the refs as written (`,"refs":[…]`), and their length in bytes. */
   readonly check: string;
+  readonly refsBytes: number;
+  /** The checksum of the windows as written (`,"windows":[…]`), checked when they are read. */
+  readonly windowsCheck: string;
 }
 
 export interface IndexData {
@@ -80,49 +96,104 @@ export interface IndexData {
   /** By chart name: each window's ref, what a rerun with nothing to do reads. */
   readonly refs: readonly WindowRef[];
   /**
-   * Every window whole, in the order of `refs`, parsed when first asked for: a folder of
-   * 1,000 windows holds megabytes of digests, and a run that changes nothing on the page
-   * needs none of them.
+   * Every window whole, in the order of `refs`, read and parsed when first asked for: a
+   * folder of 1,000 windows holds megabytes of digests, and a run that changes nothing on
+   * the page needs none of them. Throws WindowsLost when they no longer check out.
    */
   windows(): readonly IndexEntry[];
 }
 
+/**
+ * index.json's windows could not be had when asked for: the file was replaced since its
+ * refs were read (another run in the folder), or damaged in place. Its refs are then worth
+ * nothing either: what they promised is made anew from the logs.
+ */
+export class WindowsLost extends Error {
+  constructor(path: string) {
+    super(`${path}: replaced or damaged since it was first read`);
+    this.name = 'WindowsLost';
+  }
+}
+
 /** What the folder holds: our data (null when missing or of another version), or a file of that name that is not ours. */
 export type StoredData = { readonly kind: 'ours'; readonly data: IndexData | null } | { readonly kind: 'foreign' };
+
+const MADE_ANEW: StoredData = { kind: 'ours', data: null };
 
 /** SHA-256 in hex (of a text's UTF-8). */
 export function hashOf(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-// index.json is `{"schema":…,"version":…,"page":…,"check":…,"refs":[…],"windows":[…]}`: the
-// refs and windows come last, in that order, so a reader finds them by their keys (a key
-// in a JSON string would have its quotes escaped), parses the head and the refs alone, and
-// checks the very bytes written.
+// index.json is `{"schema":…,"version":…,"page":…,"check":…,"refsBytes":…,"windowsCheck":…,
+// "refs":[…],"windows":[…]}`. The refs and windows come last, in that order: a reader finds
+// the refs by their key (a key inside a JSON string would have its quotes escaped), parses
+// the head, then reads the refs alone and checks their very bytes. The windows, most of
+// the file, are read and checked only when a run writes the page or index.json: on a rerun
+// of 1,000 windows with nothing to do, reading and hashing them was a sixth of the run.
 const REFS_KEY = ',"refs":';
 const WINDOWS_KEY = ',"windows":';
 const CLOSE_BRACE = 0x7d;
+/** The first read: the head (a version and a page key) is far shorter. */
+const HEAD_BYTES = 4096;
 
 const isRef = (r: unknown): r is WindowRef => {
   const v = r as Partial<WindowRef> | null;
-  return typeof v === 'object' && v !== null && typeof v.chart === 'string' && typeof v.log === 'string' && typeof v.hash === 'string' && typeof v.stamp === 'object';
+  return (
+    typeof v === 'object' && v !== null && typeof v.chart === 'string' && typeof v.log === 'string' && typeof v.hash === 'string' && typeof v.stamp === 'object' &&
+    (v.file === undefined || isChartFile(v.file))
+  );
 };
+
+const isChartFile = (f: unknown): f is ChartFile => {
+  const v = f as Partial<ChartFile> | null;
+  return typeof v === 'object' && v !== null && [v.dev, v.ino, v.size, v.mtimeMs, v.ctimeMs].every((n) => typeof n === 'number');
+};
+
+/** `length` bytes of `fd` from `position` (fewer at the end of the file). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  let got = 0;
+  while (got < buffer.length) {
+    const n = readSync(fd, buffer, got, buffer.length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buffer.subarray(0, got);
+}
 
 /**
  * index.json of `dir`; damaged or of another version it counts as missing (the logs are read
- * again). Read in one synchronous call, the head and refs parsed, the rest checked as bytes
- * and parsed only when asked for.
+ * again). Synchronous: the head and the refs are read and checked now, the windows when asked for.
  */
 export async function readIndexData(dir: string, version: string): Promise<StoredData> {
-  let bytes: Buffer;
+  const path = join(dir, DATA_FILE);
+  let fd: number;
   try {
-    bytes = readRegularSync(join(dir, DATA_FILE));
-  } catch (e) {
     // A link, a FIFO or a device at its name is someone else's: left alone, never read.
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ELOOP' || code === 'ENOTREG' ? { kind: 'foreign' } : { kind: 'ours', data: null };
+    fd = openSync(fsPath(path), NO_FOLLOW);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? { kind: 'foreign' } : MADE_ANEW;
   }
-  const at = bytes.indexOf(REFS_KEY);
+  try {
+    return readHeadAndRefs(fd, path, version);
+  } catch {
+    return MADE_ANEW;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHeadAndRefs(fd: number, path: string, version: string): StoredData {
+  const st = fstatSync(fd);
+  if (!st.isFile()) return { kind: 'foreign' };
+  let bytes = readAt(fd, 0, Math.min(st.size, HEAD_BYTES));
+  let at = bytes.indexOf(REFS_KEY);
+  // No refs near the top: not as this version writes it; read whole to tell whose it is.
+  if (at < 0 && bytes.length < st.size) {
+    bytes = readAt(fd, 0, st.size);
+    at = bytes.indexOf(REFS_KEY);
+  }
   let head: Partial<IndexHead> | null = null;
   try {
     head = JSON.parse(at < 0 ? bytes.toString('utf8') : `${bytes.toString('utf8', 0, at)}}`) as Partial<IndexHead>;
@@ -130,34 +201,63 @@ export async function readIndexData(dir: string, version: string): Promise<Store
     // Written atomically, ours is never cut off: unreadable JSON is someone else's file.
   }
   if (head === null || typeof head !== 'object' || head.schema !== SCHEMA) return { kind: 'foreign' };
-  // Of another version, or from before the refs: made anew.
-  if (at < 0 || head.version !== version || typeof head.check !== 'string') return { kind: 'ours', data: null };
-  // A checksum of all that follows the head as written: an index.json edited by hand or damaged is made anew, never half trusted.
-  const end = bytes.lastIndexOf(CLOSE_BRACE);
-  const at2 = bytes.indexOf(WINDOWS_KEY, at);
-  if (end < 0 || at2 < 0 || at2 > end || head.check !== hashOf(bytes.subarray(at, end))) return { kind: 'ours', data: null };
-  let refs: unknown;
-  try {
-    refs = JSON.parse(bytes.toString('utf8', at + REFS_KEY.length, at2));
-  } catch {
-    return { kind: 'ours', data: null };
-  }
-  if (!Array.isArray(refs) || !refs.every(isRef)) return { kind: 'ours', data: null };
+  // Of another version, or of an earlier layout: made anew.
+  const { check, refsBytes, windowsCheck } = head;
+  if (at < 0 || head.version !== version || typeof check !== 'string' || typeof windowsCheck !== 'string') return MADE_ANEW;
+  if (typeof refsBytes !== 'number' || !Number.isSafeInteger(refsBytes) || refsBytes < REFS_KEY.length) return MADE_ANEW;
+  const part = readAt(fd, at, refsBytes + WINDOWS_KEY.length);
+  // The refs' checksum: an index.json edited by hand or damaged is made anew, never half trusted.
+  if (part.length !== refsBytes + WINDOWS_KEY.length || part.toString('latin1', refsBytes) !== WINDOWS_KEY) return MADE_ANEW;
+  if (check !== hashOf(part.subarray(0, refsBytes))) return MADE_ANEW;
+  const refs: unknown = JSON.parse(part.toString('utf8', REFS_KEY.length, refsBytes));
+  if (!Array.isArray(refs) || !refs.every(isRef)) return MADE_ANEW;
+  const windowsAt = at + refsBytes;
   let windows: readonly IndexEntry[] | null = null;
   const data: IndexData = {
     page: typeof head.page === 'string' ? head.page : null,
     refs,
-    windows: () => (windows ??= JSON.parse(bytes.toString('utf8', at2 + WINDOWS_KEY.length, end)) as IndexEntry[]),
+    windows: () => (windows ??= readWindows(path, st, windowsAt, windowsCheck)),
   };
   return { kind: 'ours', data };
 }
 
-export function indexDataJson(version: string, page: string | null, windows: readonly IndexEntry[]): string {
+/**
+ * The windows of index.json at `path`, if it is still the file whose refs were read (`was`):
+ * replaced by another run, it is another file (written atomically); damage fails the checksum.
+ */
+function readWindows(path: string, was: Stats, at: number, check: string): IndexEntry[] {
+  let part: Buffer;
+  try {
+    const fd = openSync(fsPath(path), NO_FOLLOW);
+    try {
+      if (!sameChartFile(chartFile(was), fstatSync(fd))) throw new WindowsLost(path);
+      part = readAt(fd, at, was.size - at);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    throw new WindowsLost(path);
+  }
+  const end = part.lastIndexOf(CLOSE_BRACE);
+  if (end < 0 || hashOf(part.subarray(0, end)) !== check) throw new WindowsLost(path);
+  let windows: unknown;
+  try {
+    windows = JSON.parse(part.toString('utf8', WINDOWS_KEY.length, end));
+  } catch {
+    throw new WindowsLost(path);
+  }
+  if (!Array.isArray(windows)) throw new WindowsLost(path);
+  return windows as IndexEntry[];
+}
+
+/** index.json of the windows; `files`: the chart files as they are now, by chart name, where known. */
+export function indexDataJson(version: string, page: string | null, windows: readonly IndexEntry[], files: ReadonlyMap<string, ChartFile> = new Map()): string {
   const sorted = [...windows].sort((a, b) => (a.chart < b.chart ? -1 : a.chart > b.chart ? 1 : 0));
-  const refs: WindowRef[] = sorted.map(({ chart, log, stamp, hash }) => ({ chart, log, stamp, hash }));
-  const body = `${REFS_KEY}${JSON.stringify(refs)}${WINDOWS_KEY}${JSON.stringify(sorted)}`;
-  const head: IndexHead = { schema: SCHEMA, version, page, check: hashOf(body) };
-  return `${JSON.stringify(head).slice(0, -1)}${body}}\n`;
+  const refs: WindowRef[] = sorted.map(({ chart, log, stamp, hash }) => ({ chart, log, stamp, hash, file: files.get(chart) }));
+  const refsPart = `${REFS_KEY}${JSON.stringify(refs)}`;
+  const windowsPart = `${WINDOWS_KEY}${JSON.stringify(sorted)}`;
+  const head: IndexHead = { schema: SCHEMA, version, page, check: hashOf(refsPart), refsBytes: Buffer.byteLength(refsPart), windowsCheck: hashOf(windowsPart) };
+  return `${JSON.stringify(head).slice(0, -1)}${refsPart}${windowsPart}}\n`;
 }
 
 /** Whether `dir`'s index.html is missing (null), ours, or someone else's page. */

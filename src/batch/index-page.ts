@@ -11,6 +11,7 @@
 //               and the page there: nothing is written (index.json only if an entry moved)
 //            4. compare the most recent windows from their kept uptime bins, write index.html,
 //               then index.json (a run stopped between the two writes the page again next time)
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { failure } from '../errors.js';
@@ -20,7 +21,8 @@ import type { Diagnostic, LocalTime } from '../model.js';
 import { finishOnCommonWidth, UptimeBinner } from '../summary/uptime.js';
 import { indexPageHtml, mostRecent, type PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
-import { DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, type IndexEntry, type WindowRef } from './index-data.js';
+import { chartFile, DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, sameChartFile, type ChartFile, type IndexEntry, type WindowRef } from './index-data.js';
+import { lstatOrNull } from './made.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
 export interface PageOptions {
@@ -61,7 +63,7 @@ export class IndexUpdate {
     private readonly version: string,
     private readonly pageKey: string | null,
     refs: readonly WindowRef[],
-    private readonly stored: () => readonly IndexEntry[],
+    private stored: () => readonly IndexEntry[],
     private readonly foreignData: boolean,
   ) {
     this.refs = new Map(refs.map((r) => [r.chart, r]));
@@ -85,8 +87,21 @@ export class IndexUpdate {
     return stamp !== null && ref?.stamp != null && sameStamp(ref.stamp, stamp);
   }
 
-  /** An up-to-date chart and digest of this run's log: kept as it is (its log may have moved). */
-  keep(chart: string, input: string): void {
+  /**
+   * The stamp of the chart at `chart` without opening it: the ref's, when lstat(2) of the
+   * chart (`entry`) shows the very file index.json was written with. Null: not known so.
+   */
+  stampOf(chart: string, entry: Stats | null): Stamp | null {
+    const ref = this.refs.get(chart);
+    return ref?.file !== undefined && ref.stamp !== null && entry !== null && sameChartFile(ref.file, entry) ? ref.stamp : null;
+  }
+
+  /**
+   * An up-to-date chart and digest of this run's log: kept as it is (its log may have moved).
+   * `entry`: lstat(2) of the chart, which has the ref's stamp; a file other than the one
+   * index.json knows (a copied folder, an older index.json) is written down for next time.
+   */
+  keep(chart: string, input: string, entry?: Stats | null): void {
     const ref = this.refs.get(chart);
     if (ref === undefined) return;
     this.current.add(chart);
@@ -95,6 +110,7 @@ export class IndexUpdate {
       this.refs.set(chart, { ...ref, log });
       this.dirty = true;
     }
+    if (entry != null && entry.isFile() && (ref.file === undefined || !sameChartFile(ref.file, entry))) this.dirty = true;
   }
 
   /** A new digest of this run's log, for its chart (made now or up to date). */
@@ -114,6 +130,21 @@ export class IndexUpdate {
     this.refs.set(chart, { chart, log: entry.log, stamp: entry.stamp, hash: entry.hash });
   }
 
+  /**
+   * Forgets what index.json held, after its windows were lost (WindowsLost, from finish):
+   * the page is then made of this run's windows. Returns the charts found up to date whose
+   * digests this run did not make, which must be recorded again before finish.
+   */
+  forgetStored(): string[] {
+    const missing = [...this.current].filter((chart) => !this.recorded.has(chart));
+    for (const chart of this.refs.keys()) if (!this.recorded.has(chart)) this.refs.delete(chart);
+    for (const chart of missing) this.current.delete(chart);
+    this.stored = () => [];
+    this.storedWindows = null;
+    this.dirty = true;
+    return missing;
+  }
+
   /** A window whole, as recorded by this run or as index.json holds it (with its log where this run found it). */
   private entry(ref: WindowRef): IndexEntry {
     const recorded = this.recorded.get(ref.chart);
@@ -127,7 +158,9 @@ export class IndexUpdate {
 
   /**
    * Brings index.html and index.json up to date with the charts. Returns whether the page
-   * was written. Throws FmfiError when a file there is not fmfi-plot's, or cannot be written.
+   * was written. Throws FmfiError when a file there is not fmfi-plot's, or cannot be written,
+   * and WindowsLost, before writing anything, when the windows of index.json it needs are
+   * no longer there to read (see forgetStored).
    */
   async finish(options: PageOptions, inputs: readonly string[]): Promise<boolean> {
     const pagePath = join(this.dir, PAGE_FILE);
@@ -180,7 +213,19 @@ export class IndexUpdate {
 
   private async writeData(path: string, inputs: readonly string[], key: string): Promise<void> {
     await assertNotAnInput(path, inputs);
-    await writeFileAtomic(path, indexDataJson(this.version, key, [...this.refs.values()].map((r) => this.entry(r))), { role: 'derived' });
+    const entries = [...this.refs.values()].map((r) => this.entry(r));
+    // Each chart file as it is now, for the next run to know it by: those of this run were
+    // just made or checked; any other keeps what was known of it (a changed file will not match).
+    const files = new Map<string, ChartFile>();
+    for (const ref of this.refs.values()) {
+      if (!this.current.has(ref.chart)) {
+        if (ref.file !== undefined) files.set(ref.chart, ref.file);
+        continue;
+      }
+      const st = lstatOrNull(join(this.dir, ref.chart));
+      if (st?.isFile() === true) files.set(ref.chart, chartFile(st));
+    }
+    await writeFileAtomic(path, indexDataJson(this.version, key, entries, files), { role: 'derived' });
     this.dirty = false;
   }
 }

@@ -6,7 +6,7 @@
 // drawn again, not taken as up to date. Synchronous, like the stat of each log beside it:
 // a rerun does this for every log, and a thousand logs took four times longer through
 // promises and the thread pool (`npm run bench`), for nothing that could run meanwhile.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { fsPath } from '../io/names.js';
 import { readStamp, type Stamp } from './stamp.js';
 
@@ -24,6 +24,15 @@ export function endsWhole(tail: Buffer): boolean {
   return SVG_END.test(tail.toString('latin1'));
 }
 
+/** What lstat(2) says is at `path` (not following a link), or null: nothing there, or not to be known. */
+export function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(fsPath(path), { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** A whole chart found at a path: its stamp, and its first bytes (a view of the buffer given). */
 export interface MadeChart {
   readonly stamp: Stamp;
@@ -32,13 +41,13 @@ export interface MadeChart {
 
 /**
  * The whole chart at `path`, its first bytes read into `into` (STAMP_HEAD_BYTES long), or
- * null: nothing there, not a regular file, no stamp, or cut off.
+ * null: nothing there, not a regular file, no stamp, or cut off. `entry`: lstat(2) of the
+ * path, when the caller has it already.
  */
-export function madeChart(path: string, into: Buffer): MadeChart | null {
+export function madeChart(path: string, into: Buffer, entry: Stats | null = lstatOrNull(path)): MadeChart | null {
   let fd: number;
   try {
-    const entry = lstatSync(fsPath(path), { throwIfNoEntry: false });
-    if (entry === undefined || !entry.isFile()) return null;
+    if (entry === null || !entry.isFile()) return null;
     // Not following a link, and not waiting: the entry may have been swapped since.
     fd = openSync(fsPath(path), NO_FOLLOW);
     try {

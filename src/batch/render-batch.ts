@@ -11,12 +11,12 @@ import { basename } from 'node:path';
 import { escapeName, Failure, isFmfiError, Say, Warn } from '../errors.js';
 import { displayName } from '../io/chunks.js';
 import { InputSet } from '../io/guard.js';
-import { checkInputSync } from '../io/places.js';
+import { checkInputSync, inputFile } from '../io/places.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import { clearLeftovers } from '../io/temp.js';
-import { madeChart } from './made.js';
+import { lstatOrNull, madeChart } from './made.js';
 import type { Reporter } from '../report.js';
-import { pictureSize } from './index-data.js';
+import { pictureSize, WindowsLost } from './index-data.js';
 import { IndexUpdate, type PageOptions } from './index-page.js';
 import { assignOutputs, ensureDir } from './outputs.js';
 import { runPool, threadsFor } from './pool.js';
@@ -88,18 +88,23 @@ export async function renderBatch(
   // Every chart is checked against every log, however either is reached.
   const guard = await InputSet.of(inputs);
   const jobs: Job[] = [];
+  /** Up to date, digest and all: not read, unless index.json's windows are lost by the end (step 4). */
+  const kept: Array<Pick<Job, 'input' | 'output' | 'size' | 'stamp'>> = [];
   const headBuffer = Buffer.allocUnsafe(STAMP_HEAD_BYTES);
   for (const { input, output } of assigned) {
     // A FIFO, socket or device among the logs could hold the batch up for ever: skipped.
     let st;
     try {
-      st = checkInputSync(input);
+      const known = guard.statOf(input);
+      st = known === undefined ? checkInputSync(input) : inputFile(input, known);
     } catch (e) {
       if (!isFmfiError(e)) throw e;
       fail(e.message);
       continue;
     }
-    if (guard.holdsFile(output)) {
+    // One lstat of the chart's path for both looks at it.
+    const entry = lstatOrNull(output);
+    if (guard.holdsFile(output, entry)) {
       fail(Failure.OUTPUT_IS_INPUT(output));
       continue;
     }
@@ -109,9 +114,19 @@ export async function renderBatch(
       continue;
     }
     const stamp: Stamp = { version: options.version, options: optionsKey, logSize: st.size, logMtimeMs: st.mtimeMs };
-    // Only a whole chart this tool wrote counts, never what a link at its path points to.
-    const chart = options.force ? null : madeChart(output, headBuffer);
-    const made = chart?.stamp ?? null;
+    // Only a whole chart this tool wrote counts, never what a link at its path points to. Its
+    // stamp is read from it unless index.json knows the very file (--strict wants the
+    // warnings of the chart's own stamp).
+    let made: Stamp | null = null;
+    let head: Buffer | null = null;
+    if (!options.force) {
+      made = options.strict === true ? null : (index?.stampOf(basename(output), entry) ?? null);
+      if (made === null) {
+        const chart = madeChart(output, headBuffer, entry);
+        made = chart?.stamp ?? null;
+        head = chart?.head ?? null;
+      }
+    }
     const draw = made === null || !sameStamp(made, stamp);
     const digest = index !== null && !index.isFresh(basename(output), stamp);
     if (!draw) {
@@ -123,15 +138,55 @@ export async function renderBatch(
         reporter.endFile(displayName(input));
       }
       if (!digest) {
-        index?.keep(basename(output), input);
+        index?.keep(basename(output), input, entry);
+        kept.push({ input, output, size: st.size, stamp });
         continue;
       }
     }
     // The head buffer is reused for every chart: a job keeps a copy (its picture size, for the page).
-    jobs.push({ input, output, size: st.size, stamp, draw, digest, head: chart === null ? null : Buffer.from(chart.head) });
+    jobs.push({ input, output, size: st.size, stamp, draw, digest, head: head === null ? null : Buffer.from(head) });
   }
 
   // 3.
+  await runJobs(jobs, options, reporter, progress, summary, fail, index);
+
+  // 4.
+  if (index !== null && options.page !== null) {
+    try {
+      try {
+        await index.finish({ ...options.page, rewrite: false }, inputs);
+      } catch (e) {
+        if (!(e instanceof WindowsLost)) throw e;
+        // index.json was replaced or damaged since its refs were read: the digests it was to
+        // give are read from the logs, as for a folder without one.
+        const lost = new Set(index.forgetStored());
+        const again: Job[] = [];
+        for (const k of kept) {
+          if (!lost.has(basename(k.output))) continue;
+          const chart = madeChart(k.output, headBuffer);
+          again.push({ ...k, draw: false, digest: true, head: chart === null ? null : Buffer.from(chart.head) });
+        }
+        await runJobs(again, options, reporter, progress, summary, fail, index);
+        await index.finish({ ...options.page, rewrite: false }, inputs);
+      }
+    } catch (e) {
+      if (!isFmfiError(e)) throw e;
+      fail(e.message);
+    }
+  }
+  return summary;
+}
+
+/** Step 3: renders and reads the jobs on the pool, writing each chart and recording each digest as it arrives. */
+async function runJobs(
+  jobs: readonly Job[],
+  options: BatchOptions,
+  reporter: Reporter,
+  progress: Progress,
+  summary: BatchSummary,
+  fail: (message: string) => void,
+  index: IndexUpdate | null,
+): Promise<void> {
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp, draw: j.draw, digest: j.digest }));
   const threads = options.jobs ?? threadsFor(jobs.map((j) => j.size), availableParallelism(), loadavg()[0]);
   await runPool(requests, threads, {
@@ -170,15 +225,4 @@ export async function renderBatch(
       progress.finish(i);
     },
   });
-
-  // 4.
-  if (index !== null && options.page !== null) {
-    try {
-      await index.finish({ ...options.page, rewrite: false }, inputs);
-    } catch (e) {
-      if (!isFmfiError(e)) throw e;
-      fail(e.message);
-    }
-  }
-  return summary;
 }

@@ -42,9 +42,16 @@ async function whyNoIndex(dir: string): Promise<FmfiError> {
 /** Writes `dir`/index.html again. Throws FmfiError when there is nothing to make it from or it cannot be written. */
 export async function runIndex(dir: string, compare: number): Promise<void> {
   const { IndexUpdate } = await import('../batch/index-page.js');
+  const { WindowsLost } = await import('../batch/index-data.js');
   const index = await IndexUpdate.open(dir, version());
   if (!index.known) throw await whyNoIndex(dir);
-  await index.finish({ compare, generator: pageGenerator(), madeAt: madeNow(), rewrite: true }, []);
+  try {
+    await index.finish({ compare, generator: pageGenerator(), madeAt: madeNow(), rewrite: true }, []);
+  } catch (e) {
+    // Replaced or damaged since its refs were read: nothing to make the page from but the logs.
+    if (e instanceof WindowsLost) throw failure('INDEX_NO_DATA', dir);
+    throw e;
+  }
 }
 
 interface IndexFlags {

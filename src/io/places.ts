@@ -99,7 +99,8 @@ export function checkInputSync(path: string): Stats | null {
   return inputFile(path, st);
 }
 
-function inputFile(path: string, st: Stats): Stats {
+/** checkInputSync() with the log's stat already at hand (InputSet.statOf). */
+export function inputFile(path: string, st: Stats): Stats {
   if (st.isDirectory()) throw failure('INPUT_IS_DIRECTORY', path);
   if (!st.isFile()) throw failure('INPUT_NOT_A_FILE', path, kindOf(st));
   return st;

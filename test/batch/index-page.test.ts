@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestBuilder, type WindowDigest } from '../../src/batch/digest.js';
-import { pictureSize, readIndexData } from '../../src/batch/index-data.js';
+import { pictureSize, readIndexData, WindowsLost } from '../../src/batch/index-data.js';
 import { IndexUpdate, type PageOptions } from '../../src/batch/index-page.js';
 import type { Stamp } from '../../src/batch/stamp.js';
 import { parseLog } from '../../src/formats/read.js';
@@ -157,9 +157,15 @@ describe('IndexUpdate', () => {
     await (await indexed(dir, logs)).finish(OPTIONS, logs);
     const file = join(dir, 'index.json');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('"samples":', '"samples":1'));
+    // The refs, read on every run, are checked when read.
+    writeFileSync(file, text.replace('"logSize":', '"logSize":1'));
     expect(await readIndexData(dir, VERSION)).toEqual({ kind: 'ours', data: null });
     expect((await IndexUpdate.open(dir, VERSION)).isFresh('gap.svg', stampOf(logs[0]!))).toBe(false);
+    // The windows, only when they are needed.
+    writeFileSync(file, text.replace('"samples":', '"samples":1'));
+    const windowsEdited = await readIndexData(dir, VERSION);
+    if (windowsEdited.kind !== 'ours' || windowsEdited.data === null) throw new Error('the refs of index.json were not read');
+    expect(() => windowsEdited.data!.windows()).toThrow(WindowsLost);
     writeFileSync(file, text);
     expect((await readIndexData(dir, VERSION)).kind).toBe('ours');
     expect(await readIndexData(dir, '9.9.10')).toEqual({ kind: 'ours', data: null });

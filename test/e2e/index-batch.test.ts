@@ -1,5 +1,5 @@
 // End to end: the index page kept up to date by the chart batch, on a folder of 50 boot windows.
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,73 @@ describe('the page follows the folder', () => {
     expect(buddy).toContain('<span class="sub">node 0 Normal</span><span class="sub">node 1 Normal</span>');
     expect(buddy).not.toContain('DMA');
     expect((await runCounting([...logs, '-o', out, '--index', 'unusable', '--zone', 'Normal'])).read).toEqual([]);
+  });
+
+  it('knows each chart by its file: one changed in place, its time put back, is drawn again', async () => {
+    const { logs, out } = logFolder('in-place', ['gap.log', 'one-domain.log']);
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    // The chart's time set to a whole second (which utimes(2) puts back exactly), and known so.
+    const chart = join(out, 'gap.svg');
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    const atime = mtime;
+    utimesSync(chart, atime, mtime);
+    expect(summaryOf(runCli([...logs, '-o', out]).stderr)).toBe('fmfi-plot: 0 rendered, 2 up to date, 0 without samples, 0 failed');
+    // The stamp made to say another log size, of the same length, written into the same file,
+    // and the file's times put back: only its ctime says it was written.
+    const { ino, size } = statSync(chart);
+    const text = readFileSync(chart, 'utf8');
+    const logSize = statSync(logs[0]!).size;
+    const other = String(logSize + 1).length === String(logSize).length ? logSize + 1 : logSize - 1;
+    writeFileSync(chart, text.replace(`"logSize":${logSize},`, `"logSize":${other},`));
+    utimesSync(chart, atime, mtime);
+    expect(statSync(chart)).toMatchObject({ ino, size, mtimeMs: mtime.getTime() });
+    const r = await runCounting([...logs, '-o', out]);
+    expect(summaryOf(r.stderr)).toBe('fmfi-plot: 1 rendered, 1 up to date, 0 without samples, 0 failed');
+    expect(r.read).toEqual([logs[0]]);
+    expect(readFileSync(chart, 'utf8')).toBe(text);
+  });
+
+  it('a folder copied elsewhere: its charts are checked by their stamps once, then known by their files again', async () => {
+    const { dir, logs, out } = logFolder('copied', ['gap.log', 'one-domain.log']);
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    const copy = join(dir, 'copy');
+    cpSync(out, copy, { recursive: true });
+    const before = mtimes(copy);
+    const r = await runCounting([...logs, '-o', copy]);
+    expect(summaryOf(r.stderr)).toBe('fmfi-plot: 0 rendered, 2 up to date, 0 without samples, 0 failed');
+    expect(r.read).toEqual([]);
+    // The new files written down; the page, which shows the same, is not written.
+    expect(changed(before, mtimes(copy))).toEqual(['index.json']);
+    const after = mtimes(copy);
+    expect((await runCounting([...logs, '-o', copy])).read).toEqual([]);
+    expect(mtimes(copy)).toEqual(after);
+  });
+
+  it("index.json's windows damaged: found when the page changes, read again from the logs, nothing lost", async () => {
+    const { logs, out } = logFolder('damaged', ['gap.log', 'one-domain.log', 'vm_frag_20240408_1005.log']);
+    expect(runCli([...logs, '-o', out]).status).toBe(0);
+    const rows = rowsOf(readFileSync(join(out, 'index.html'), 'utf8'));
+    const data = join(out, 'index.json');
+    writeFileSync(data, readFileSync(data, 'utf8').replace('"samples":', '"samples":1'));
+    // Nothing changed: the windows are not needed, nor read.
+    expect(summaryOf((await runCounting([...logs, '-o', out])).stderr)).toBe('fmfi-plot: 0 rendered, 3 up to date, 0 without samples, 0 failed');
+    expect(runCli(['index', out])).toMatchObject({
+      status: 1,
+      stderr: `fmfi-plot: ${out}: no index.json of this version of fmfi-plot: run fmfi-plot LOG... -o ${out} to make the charts and the page\n`,
+    });
+    // A log changed: the page must be written, the windows are found damaged and read from the logs.
+    const grown = logs[1]!;
+    const sample = readFileSync(grown, 'utf8');
+    appendFileSync(grown, '');
+    utimesSync(grown, new Date(), new Date(Date.now() + 5000));
+    const r = await runCounting([...logs, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(summaryOf(r.stderr)).toBe('fmfi-plot: 1 rendered, 2 up to date, 0 without samples, 0 failed');
+    expect(r.read.sort()).toEqual([...logs].sort());
+    expect(readFileSync(grown, 'utf8')).toBe(sample);
+    expect(rowsOf(readFileSync(join(out, 'index.html'), 'utf8'))).toEqual(rows);
+    expect(runCli(['index', out]).status).toBe(0);
+    expect(rowsOf(readFileSync(join(out, 'index.html'), 'utf8'))).toEqual(rows);
   });
 
   it('--index-compare 0 leaves the comparison out', () => {

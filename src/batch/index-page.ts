@@ -18,8 +18,7 @@ import { failure } from '../errors.js';
 import { assertNotAnInput } from '../io/guard.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import type { Diagnostic, LocalTime } from '../model.js';
-import { finishOnCommonWidth, UptimeBinner } from '../summary/uptime.js';
-import { indexPageHtml, mostRecent, type PageWindow } from '../views/index-page/index.js';
+import type { PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
 import { chartFile, DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, sameChartFile, type ChartFile, type IndexEntry, type WindowRef } from './index-data.js';
 import { lstatOrNull } from './made.js';
@@ -197,6 +196,8 @@ export class IndexUpdate {
       return false;
     }
     // 4.
+    // Loaded only now: a run that changes nothing on the page does not write it.
+    const { indexPageHtml, mostRecent } = require('../views/index-page/index.js') as typeof import('../views/index-page/index.js');
     const windows: Array<PageWindow & { readonly entry: IndexEntry }> = shown.map((ref) => {
       const entry = this.entry(ref);
       const { chart, width, height, digest, diagnostics, hiddenWarnings } = entry;
@@ -233,6 +234,7 @@ export class IndexUpdate {
 /** The comparison chart of the windows, from their kept uptime bins: the chart `fmfi-plot compare` draws of their logs. */
 async function compareSvg(entries: readonly IndexEntry[]): Promise<string> {
   const { renderCompareSvg } = await import('../views/compare/index.js');
+  const { finishOnCommonWidth, UptimeBinner } = require('../summary/uptime.js') as typeof import('../summary/uptime.js');
   const windows = finishOnCommonWidth(entries.map((e) => UptimeBinner.restore(e.digest.uptime)));
   return renderCompareSvg(windows);
 }

@@ -19,10 +19,10 @@ import type { Reporter } from '../report.js';
 import { pictureSize, WindowsLost } from './index-data.js';
 import { IndexUpdate, type PageOptions } from './index-page.js';
 import { assignOutputs, ensureDir } from './outputs.js';
-import { runPool, threadsFor } from './pool.js';
 import type { WindowDigest } from './digest.js';
 import type { Progress } from './progress.js';
-import { settingsKey, type RenderRequest, type RenderSettings } from './render-job.js';
+import type { RenderRequest } from './render-job.js';
+import { settingsKey, type RenderSettings } from './settings.js';
 import { sameStamp, STAMP_HEAD_BYTES, type Stamp } from './stamp.js';
 
 export interface BatchOptions {
@@ -187,6 +187,9 @@ async function runJobs(
   fail: (message: string) => void,
   index: IndexUpdate | null,
 ): Promise<void> {
+  if (jobs.length === 0) return;
+  // Loaded only now: a rerun with nothing to do neither reads nor draws.
+  const { runPool, threadsFor } = require('./pool.js') as typeof import('./pool.js');
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp, draw: j.draw, digest: j.digest }));
   const threads = options.jobs ?? threadsFor(jobs.map((j) => j.size), availableParallelism(), loadavg()[0]);
   await runPool(requests, threads, {

@@ -9,37 +9,13 @@ import { TimeBinner, type TimeBins } from '../summary/bins.js';
 import { chartCaption, type Caption } from '../summary/caption.js';
 import { readingNotes, WarningTally } from '../summary/reading.js';
 import { isWholeLog, TimeFilter, type TimeRange } from '../summary/time-range.js';
-import type { ChartOptions } from '../views/chart/options.js';
 import { DiagnosticCollector } from './collector.js';
 import { DigestBuilder, type WindowDigest } from './digest.js';
+import type { ChartOptions } from '../views/chart/options.js';
+import type { RenderSettings } from './settings.js';
 import { stampPng, stampSvg, type Stamp } from './stamp.js';
 
-export const ChartFormat = { svg: 'svg', png: 'png' } as const;
-export type ChartFormat = keyof typeof ChartFormat;
-export function isChartFormat(s: string): s is ChartFormat {
-  return Object.hasOwn(ChartFormat, s);
-}
-
-/** `3d`: the oblique chart; `heatmap`: time × block size in colours. */
-export const ChartStyle = { '3d': '3d', heatmap: 'heatmap' } as const;
-export type ChartStyle = keyof typeof ChartStyle;
-
-export interface RenderSettings {
-  readonly chart: ChartOptions;
-  /** The kind of picture; absent: the 3D chart. */
-  readonly style?: ChartStyle;
-  readonly format: ChartFormat;
-  /** Diagnostics kept per log (0: all). */
-  readonly warningLimit: number;
-  /** Every log read as this format; by default each log's own. */
-  readonly inputFormat?: FormatName;
-  /** Only the Linux zones of this name. */
-  readonly zone?: string;
-  /** Only this domain (`--domain N`). */
-  readonly domain?: number;
-  /** --since and --until: only the samples of this stretch of time. */
-  readonly range?: TimeRange;
-}
+export { ChartFormat, ChartStyle, isChartFormat, settingsKey, type RenderSettings } from './settings.js';
 
 export interface RenderRequest {
   readonly input: string;
@@ -64,18 +40,6 @@ export type RenderOutcome = Reported &
     | { readonly kind: 'empty' }
     | { readonly kind: 'failed'; readonly message: string }
   );
-
-/** The options that change a chart, as one canonical string for its stamp. */
-export function settingsKey(settings: RenderSettings): string {
-  const { width, height, zRange, index } = settings.chart;
-  // What is new since stamps were first written is left out when not set (JSON drops undefined):
-  // charts made before stay up to date.
-  const since = settings.range?.since ?? undefined;
-  const until = settings.range?.until ?? undefined;
-  const style = settings.style === 'heatmap' ? 'heatmap' : undefined;
-  const { format, inputFormat, zone, domain } = settings;
-  return JSON.stringify({ format, width, height, zRange, inputFormat, index, zone, since, until, style, domain });
-}
 
 /** What draws one kind of picture: its bin budget, and for some bins its description and its SVG. */
 interface Picture {

@@ -13,9 +13,10 @@
 //               then index.json (a run stopped between the two writes the page again next time)
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { failure } from '../errors.js';
 import { assertNotAnInput } from '../io/guard.js';
+import { resolvedPath } from '../io/names.js';
 import { writeFileAtomic } from '../io/sinks.js';
 import type { Diagnostic, LocalTime } from '../model.js';
 import type { PageWindow } from '../views/index-page/index.js';
@@ -43,7 +44,7 @@ async function exists(path: string): Promise<boolean> {
 
 /** A log's name in index.json: absolute, so a rerun from another folder finds it. */
 function logKey(input: string): string {
-  return input === '-' ? '-' : resolve(input);
+  return input === '-' ? '-' : resolvedPath(input);
 }
 
 export class IndexUpdate {

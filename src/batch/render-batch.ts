@@ -92,6 +92,7 @@ export async function renderBatch(
   const kept: Array<Pick<Job, 'input' | 'output' | 'size' | 'stamp'>> = [];
   const headBuffer = Buffer.allocUnsafe(STAMP_HEAD_BYTES);
   for (const { input, output } of assigned) {
+    const chartName = basename(output);
     // A FIFO, socket or device among the logs could hold the batch up for ever: skipped.
     let st;
     try {
@@ -120,7 +121,7 @@ export async function renderBatch(
     let made: Stamp | null = null;
     let head: Buffer | null = null;
     if (!options.force) {
-      made = options.strict === true ? null : (index?.stampOf(basename(output), entry) ?? null);
+      made = options.strict === true ? null : (index?.stampOf(chartName, entry) ?? null);
       if (made === null) {
         const chart = madeChart(output, headBuffer, entry);
         made = chart?.stamp ?? null;
@@ -128,7 +129,7 @@ export async function renderBatch(
       }
     }
     const draw = made === null || !sameStamp(made, stamp);
-    const digest = index !== null && !index.isFresh(basename(output), stamp);
+    const digest = index !== null && !index.isFresh(chartName, stamp);
     if (!draw) {
       summary.upToDate++;
       const warnings = made?.warnings ?? 0;
@@ -138,7 +139,7 @@ export async function renderBatch(
         reporter.endFile(displayName(input));
       }
       if (!digest) {
-        index?.keep(basename(output), input, entry);
+        index?.keep(chartName, input, entry);
         kept.push({ input, output, size: st.size, stamp });
         continue;
       }

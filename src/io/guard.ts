@@ -5,9 +5,8 @@
 // folders too), the file an input link points to, or the input itself under another
 // name (a hard link); standard output counts when it is redirected to an input.
 import { fstat, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { failure } from '../errors.js';
-import { fsPath, decodeName } from './names.js';
+import { fsPath, decodeName, resolvedPath } from './names.js';
 import { isInputStream, outputFd } from './places.js';
 
 function identity(st: Stats): string {
@@ -30,15 +29,33 @@ function realName(path: string): string | null {
   }
 }
 
+/**
+ * `path` with the links of its folder resolved and its last part as it is (not followed),
+ * or null; each folder resolved once, in `folders`. Strings, not path.join: a batch does
+ * this for each of a thousand logs and charts.
+ */
+function entryName(path: string, folders: Map<string, string | null>): string | null {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  // `x/..` and the like: the last part is a folder's own name, resolved with it.
+  if (name === '' || name === '.' || name === '..') return realName(path);
+  const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
+  let folder = folders.get(dir);
+  if (folder === undefined) {
+    folder = realName(dir);
+    folders.set(dir, folder);
+  }
+  return folder === null ? null : folder === '/' ? `/${name}` : `${folder}/${name}`;
+}
+
 /** The inputs as the file system knows them, looked up once for any number of outputs. */
 export class InputSet {
-  /** Each output folder resolved (batch outputs share one). */
-  private readonly folders = new Map<string, string | null>();
-
   private constructor(
     private readonly paths: ReadonlySet<string>,
     private readonly files: ReadonlySet<string>,
     private readonly stats: ReadonlyMap<string, Stats>,
+    /** Each folder resolved, of the inputs and the outputs (a batch's outputs share one). */
+    private readonly folders: Map<string, string | null>,
   ) {}
 
   static async of(inputs: readonly string[]): Promise<InputSet> {
@@ -47,11 +64,11 @@ export class InputSet {
     const stats = new Map<string, Stats>();
     // A batch's logs mostly share a folder or a few: each folder is resolved once, and a log
     // that is no link is that folder and its name, from one lstat (a thousand logs took a
-    // fifth of a rerun with nothing to do, resolved one by one).
+    // fifth of a rerun with nothing to do, resolved one by one by realpath(3)).
     const folders = new Map<string, string | null>();
     for (const input of inputs) {
       if (isInputStream(input)) continue;
-      paths.add(resolve(input));
+      paths.add(resolvedPath(input));
       let entry: Stats | undefined;
       try {
         entry = lstatSync(fsPath(input), { throwIfNoEntry: false });
@@ -68,19 +85,14 @@ export class InputSet {
           st = undefined;
         }
       } else if (entry !== undefined) {
-        const dir = dirname(input);
-        let folder = folders.get(dir);
-        if (folder === undefined) {
-          folder = realName(dir);
-          folders.set(dir, folder);
-        }
-        if (folder !== null) paths.add(join(folder, basename(input)));
+        const real = entryName(input, folders);
+        if (real !== null) paths.add(real);
       }
       if (st === undefined) continue;
       stats.set(input, st);
       if (st.isFile()) files.add(identity(st));
     }
-    return new InputSet(paths, files, stats);
+    return new InputSet(paths, files, stats, folders);
   }
 
   /** The stat of an input (through a link) when it was looked up, if it could be. */
@@ -103,15 +115,10 @@ export class InputSet {
    * `entry`: what lstat(2) gave for the output just before, if the caller has it (null: nothing there).
    */
   holdsFile(output: string, entry?: Stats | null): boolean {
-    if (this.paths.has(resolve(output))) return true;
+    if (this.paths.has(resolvedPath(output))) return true;
     // The entry a rename would replace: the folder resolved, the name itself not followed.
-    const dir = dirname(output);
-    let folder = this.folders.get(dir);
-    if (folder === undefined) {
-      folder = realName(dir);
-      this.folders.set(dir, folder);
-    }
-    if (folder !== null && this.paths.has(join(folder, basename(output)))) return true;
+    const real = entryName(output, this.folders);
+    if (real !== null && this.paths.has(real)) return true;
     let st = entry ?? undefined;
     if (entry === undefined) {
       try {

@@ -7,6 +7,7 @@
 // U+DC80…U+DCFF (Python's "surrogateescape"): no valid text ever holds one, `join` and
 // `basename` work on such a string as on any other, and `fsPath` gives the bytes back.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** A surrogate without its other half: never in text decoded from valid UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -121,4 +122,31 @@ export function recoverArgv(argv: readonly string[], cmdline: () => Buffer = () 
     // Only where the bytes are what Node.js decoded: any doubt, and the argument stays.
     return Buffer.from(a, 'utf8').equals(Buffer.from(bytes.toString('utf8'), 'utf8')) ? decodeName(bytes) : a;
   });
+}
+
+/** The folders resolvedPath() has resolved, against the working folder they were resolved in. */
+const resolvedFolders = new Map<string, string>();
+let resolvedIn = '';
+
+/**
+ * path.resolve() of a path, each of its folders resolved once: a batch of a thousand logs
+ * in one folder resolved each log and chart several times over, a tenth of a rerun with
+ * nothing to do (path.resolve normalises the whole path, a character at a time).
+ */
+export function resolvedPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  if (name === '' || name === '.' || name === '..') return resolve(path);
+  const cwd = process.cwd();
+  if (cwd !== resolvedIn) {
+    resolvedFolders.clear();
+    resolvedIn = cwd;
+  }
+  const folder = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
+  let resolved = resolvedFolders.get(folder);
+  if (resolved === undefined) {
+    resolved = resolve(folder);
+    resolvedFolders.set(folder, resolved);
+  }
+  return resolved === '/' ? `/${name}` : `${resolved}/${name}`;
 }

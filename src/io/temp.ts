@@ -1,6 +1,6 @@
 // Temporary files: named beside their target so a rename makes the output appear whole, and removed when a run stops.
-import { unlinkSync } from 'node:fs';
-import { lstat, readdir, unlink } from 'node:fs/promises';
+import { readdirSync, unlinkSync } from 'node:fs';
+import { lstat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeName, fsPath, nameBytes } from './names.js';
 
@@ -95,14 +95,16 @@ function isAlive(pid: number): boolean {
 export async function clearLeftovers(dir: string): Promise<number> {
   let names: Buffer[];
   try {
-    names = await readdir(fsPath(dir), { encoding: 'buffer' });
+    // Synchronous: a folder of a thousand charts is read in a few milliseconds, and a run
+    // does nothing else until it is.
+    names = readdirSync(fsPath(dir), { encoding: 'buffer' });
   } catch {
     return 0;
   }
   const suffix = Buffer.from(TEMP_SUFFIX);
   let removed = 0;
   for (const raw of names) {
-    if (!raw.subarray(raw.length - suffix.length).equals(suffix)) continue;
+    if (raw.length < suffix.length || raw.indexOf(suffix, raw.length - suffix.length) < 0) continue;
     const name = decodeName(raw);
     const pid = tempOwner(name);
     if (pid === null || pid === process.pid || isAlive(pid)) continue;

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignOutputs, outputPathFor } from '../../src/batch/outputs.js';
+import { assignOutputs, logStem, outputNamer, outputPathFor } from '../../src/batch/outputs.js';
 import { clearLeftovers, tempOwner, tempPathFor } from '../../src/io/temp.js';
 
 let dir: string;
@@ -25,6 +26,18 @@ describe('outputs of a batch', () => {
     expect(outputPathFor('x.log.xz', 'out', 'svg')).toBe(join('out', 'x.svg'));
     // Only a suffix is taken off.
     expect(outputPathFor('x.log.gz.txt', 'out', 'svg')).toBe(join('out', 'x.log.gz.txt.svg'));
+  });
+
+  it('names charts as path.join does, however the folder is spelled', () => {
+    const part = fc.constantFrom('', '.', '..', 'out', 'charts', 'é');
+    const folder = fc.tuple(fc.boolean(), fc.array(part, { maxLength: 5 })).map(([absolute, parts]) => `${absolute ? '/' : ''}${parts.join('/')}`);
+    const log = fc.constantFrom('-', 'x.log', 'a/b/vm_frag_20240408_1005.log.0.gz', '/var/tmp/.log', 'dir/', '..log', 'a//y.log.xz');
+    fc.assert(
+      fc.property(folder, log, fc.constantFrom('svg', 'png'), (dir, input, ext) => {
+        const name = input === '-' ? 'stdin' : logStem(basename(input));
+        expect(outputNamer(dir, ext)(input)).toBe(join(dir, `${name}.${ext}`));
+      }),
+    );
   });
 
   it('refuses two logs that would share one output', () => {

@@ -105,7 +105,7 @@ export const Warn = {
   PARTS_ALL_ZERO: (parts: string) => `${parts}: no free block in any sample (empty zone): not drawn`,
   INDEX_NEEDS_COUNTS: (index: string) =>
     `--index ${index} needs free block counts (a vm.phys_free or /proc/buddyinfo log); this log has FMFI only: nothing to draw`,
-  ZONE_ABSENT: (zone: string) => `--zone ${zone}: no such zone in this log`,
+  ZONE_ABSENT: (zone: string, zones: readonly string[]) => `--zone ${zone}: no such zone in this log${zones.length > 0 ? ` (it has ${zones.map(n).join(', ')})` : ''}`,
   ORDERS_ABSENT: (absent: readonly number[], has: readonly number[]) =>
     `no log has rows of ${absent.length === 1 ? 'order' : 'orders'} ${absent.join(', ')} (--orders): no panel for ${absent.length === 1 ? 'it' : 'them'}; ` +
     `the logs have orders ${has.join(', ')}`,

@@ -29,6 +29,8 @@ export class SampleSelector {
   private readonly nonEmpty = new Set<number>();
   private readonly empty = new Map<number, string>();
   private zoneSeen = false;
+  /** The zones seen while the one --zone names was not. */
+  private readonly zones = new Set<string>();
   private labelled = false;
   private withoutIndex = false;
 
@@ -65,7 +67,11 @@ export class SampleSelector {
     if (d.label !== undefined) {
       this.labelled = true;
       if (this.zone !== null) {
-        if (!d.label.endsWith(` ${this.zone}`)) return null;
+        if (!d.label.endsWith(` ${this.zone}`)) {
+          // Its zones, to name them when the one asked for is not among them (a few suffice).
+          if (!this.zoneSeen && this.zones.size < 16) this.zones.add(d.label.slice(d.label.lastIndexOf(' ') + 1));
+          return null;
+        }
         this.zoneSeen = true;
       }
     }
@@ -90,7 +96,7 @@ export class SampleSelector {
     const empty = [...this.empty].filter(([domain]) => !this.nonEmpty.has(domain)).map(([, label]) => label);
     if (empty.length > 0) this.say('note', 'PARTS_ALL_ZERO', Warn.PARTS_ALL_ZERO(empty.join(', ')));
     if (this.withoutIndex) this.say('warning', 'INDEX_NEEDS_COUNTS', Warn.INDEX_NEEDS_COUNTS(this.index));
-    if (this.zone !== null && this.labelled && !this.zoneSeen) this.say('warning', 'ZONE_ABSENT', Warn.ZONE_ABSENT(this.zone));
+    if (this.zone !== null && this.labelled && !this.zoneSeen) this.say('warning', 'ZONE_ABSENT', Warn.ZONE_ABSENT(this.zone, [...this.zones]));
     const absent = this.domainCheck?.finish(this.file) ?? null;
     if (absent !== null) this.onDiagnostic(absent);
   }

@@ -55,6 +55,11 @@ describe('options of the count formats', () => {
     expect(all.stderr).toContain('note: node 0 Movable, node 1 Movable: no free block in any sample (empty zone): not drawn');
   });
 
+  it('--zone of a zone the log does not have names the zones it has', () => {
+    const r = runCli(['gnuplot', fixture('buddyinfo-2-nodes.log'), '--zone', 'HighMem']);
+    expect(r.stderr.toString()).toContain('warning: --zone HighMem: no such zone in this log (it has DMA, DMA32, Normal, Movable)');
+  });
+
   it('--index needs counts: a vm.phys_frag_idx log says so', () => {
     const r = runCli(['gnuplot', fixture('one-domain.log'), '--index', 'extfrag']);
     expect(r.stderr).toContain('--index extfrag needs free block counts');

@@ -23,11 +23,14 @@ const CLOCK = 12;
 export class DateField {
   /** The field, blanks included. */
   bytes: Uint8Array = new Uint8Array(0);
-  /** Its first 20 bytes as five little-endian words, when it has the usual width. */
-  w0 = 0;
-  w1 = 0;
-  w2 = 0;
-  w3 = 0;
+  /**
+   * Its first 20 bytes as two little-endian doubles and a 32-bit word, when it has the
+   * usual width: three stores a line instead of five words. Eight bytes of printable ASCII
+   * are always a finite double (its exponent comes from two such bytes, never all ones),
+   * so they go through a double unchanged.
+   */
+  d0 = 0;
+  d1 = 0;
   w4 = 0;
   private readonly store = new Uint8Array(32);
   private readonly words = new DataView(this.store.buffer);
@@ -48,8 +51,8 @@ export class DateField {
       twoDigits(b, CLOCK + 3, Math.floor(s / 60) % 60);
       twoDigits(b, CLOCK + 6, s % 60);
     }
-    // Only the last two words hold the time of day; the rest change once a day.
-    this.w3 = this.words.getUint32(12, true);
+    // Only bytes 12 to 19 hold the time of day; the first eight change once a day.
+    this.d1 = this.words.getFloat64(8, true);
     this.w4 = this.words.getUint32(16, true);
   }
 
@@ -59,9 +62,7 @@ export class DateField {
     this.day = day;
     this.bytes = this.store.subarray(0, text.length);
     this.bytes.set(Buffer.from(text, 'latin1'));
-    this.w0 = this.words.getUint32(0, true);
-    this.w1 = this.words.getUint32(4, true);
-    this.w2 = this.words.getUint32(8, true);
+    this.d0 = this.words.getFloat64(0, true);
   }
 }
 
@@ -94,19 +95,17 @@ function writeRows(orders: readonly OrderReading[], date: DateField, out: ByteBu
   let p = out.length;
   let dropped: OrderReading | null = null;
   if (date.bytes.length === USUAL_WIDTH) {
-    // The date as five 4-byte stores and a byte: its 21 bytes stored one by one cost
-    // more than the rest of the line, and a native copy per line more still.
+    // The date as two 8-byte stores, a 4-byte one and a byte: its 21 bytes stored one by
+    // one cost more than the rest of the line, and a native copy per line more still.
     const view = out.view;
-    const { w0, w1, w2, w3, w4 } = date;
+    const { d0, d1, w4 } = date;
     const last = date.bytes[20]!;
     for (let i = 0; i < orders.length; i++) {
       const r = orders[i]!;
       if (dropped === null && awkDrops(r)) dropped = r;
       p = writeInt(buf, p, r.order);
-      view.setUint32(p, w0, true);
-      view.setUint32(p + 4, w1, true);
-      view.setUint32(p + 8, w2, true);
-      view.setUint32(p + 12, w3, true);
+      view.setFloat64(p, d0, true);
+      view.setFloat64(p + 8, d1, true);
       view.setUint32(p + 16, w4, true);
       buf[p + 20] = last;
       p = writeInt(buf, p + USUAL_WIDTH, r.fmfi);

@@ -72,6 +72,16 @@ describe('scanKernelRow', () => {
     }
   });
 
+  it('reads the block size again when an order\'s size field changes (it remembers the last one per order)', () => {
+    expect(fast(kernelRow(5, 128, -1))?.row.sizeKiB).toBe(128);
+    expect(fast(kernelRow(5, 128, -2))?.row.sizeKiB).toBe(128);
+    expect(fast(kernelRow(5, 256, -3))?.row.sizeKiB).toBe(256); // another page size
+    expect(fast('   5 (   1 8K) |  -4 \n')).toBeNull(); // damage in the field after a good row
+    expect(fast('   5 (   \u00008K) |  -4 \n')).toBeNull();
+    expect(fast(kernelRow(5, 256, -5))?.row.sizeKiB).toBe(256);
+    expect(fast(kernelRow(6, 256, -6))?.row).toEqual({ order: 6, sizeKiB: 256, fmfi: -6, trailingBlank: true });
+  });
+
   it('never reads a longer row than LONGEST_KERNEL_ROW', () => {
     const longest = kernelRow(63, 999999, -999999999999999);
     expect(longest.length - 1).toBe(LONGEST_KERNEL_ROW);

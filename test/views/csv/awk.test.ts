@@ -41,6 +41,24 @@ describe('awk lines', () => {
     expect(out.toString()).toBe(want);
   });
 
+  it('carry any date of a four-digit year through the reused field, byte for byte (it is stored as two doubles and a word)', () => {
+    const first = Date.UTC(1000, 0, 1);
+    const last = Date.UTC(9999, 11, 31, 23, 59, 59);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: first / 1000, max: last / 1000 }), { minLength: 1, maxLength: 30 }), (seconds) => {
+        const date = new DateField();
+        const out = new ByteBuilder(16);
+        let want = '';
+        for (const t of seconds.sort((a, b) => a - b).map((s) => s * 1000)) {
+          const s = sample(t, [[0, [[12, 16384, -7], [0, 4, 951229]]]]);
+          writeAwkLines(s, null, out, date);
+          want += expected(s);
+        }
+        expect(out.toString()).toBe(want);
+      }),
+    );
+  });
+
   it('write years of more or fewer than four digits as formatLogTime does', () => {
     for (const year of [10000, 275000, 5, -1]) {
       const t = new Date(0).setUTCFullYear(year, 1, 3);

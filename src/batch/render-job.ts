@@ -97,8 +97,7 @@ function chartPicture(): Picture {
     draw: (bins, caption, options) => {
       const spec = chart.chartSpec(bins, caption, options);
       const text = chart.chartText(spec, caption);
-      const render = require('../render/render.js') as typeof import('../render/render.js');
-      return { description: text.description, svg: () => render.renderVegaSvg(spec, text) };
+      return { description: text.description, svg: () => chart.renderChartSpecSvg(spec, text) };
     },
   };
 }

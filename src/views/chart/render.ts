@@ -6,6 +6,7 @@ import type { TimeBins } from '../../summary/bins.js';
 import type { Caption } from '../../summary/caption.js';
 import type { ChartOptions } from './options.js';
 import { chartSpec } from './spec.js';
+import { withStandIns } from './stand-ins.js';
 
 /** The chart's `<title>` and `<desc>`: the log's name, and what the picture shows for readers who cannot see it. */
 export function chartText(spec: Spec, caption: Caption): SvgText {
@@ -15,5 +16,11 @@ export function chartText(spec: Spec, caption: Caption): SvgText {
 /** The chart of one boot window as a standalone SVG document. `bins` must hold at least one sample. */
 export function renderChartSvg(bins: TimeBins, caption: Caption, options: ChartOptions, vega?: Vega): Promise<string> {
   const spec = chartSpec(bins, caption, options);
-  return renderVegaSvg(spec, chartText(spec, caption), vega);
+  return renderChartSpecSvg(spec, chartText(spec, caption), vega);
+}
+
+/** The chart's spec (chartSpec) as a standalone SVG document: the rows' paths go round Vega (stand-ins.ts). */
+export async function renderChartSpecSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<string> {
+  const standIns = withStandIns(spec, 'rows');
+  return renderVegaSvg(standIns.spec, text, vega, standIns.restore);
 }

@@ -23,16 +23,14 @@ export interface SvgText {
 /**
  * A Vega spec as a standalone SVG document with a `<title>` and `<desc>`. `vega` is for
  * tests: by default Vega is loaded when first needed (here, not at the top: `fmfi-plot
- * csv` never renders and must not pay for Vega). `edit` changes Vega's SVG before the
- * rest is added: a caller's own part of the drawing (see views/chart/stand-ins.ts).
+ * csv` never renders and must not pay for Vega).
  */
-export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega, edit?: (svg: string) => string): Promise<string> {
+export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<string> {
   vega ??= await loadVega();
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
-    const drawn = await view.toSVG();
+    const svg = await view.toSVG();
     vegaDrewOnce();
-    const svg = edit === undefined ? drawn : edit(drawn);
     const body = svg.replace(/^<svg /, '<svg role="img" ');
     return `<?xml version="1.0" encoding="UTF-8"?>\n${addTitleAndDesc(body, text.title, text.description)}\n`;
   } finally {

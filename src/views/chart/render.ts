@@ -14,13 +14,24 @@ export function chartText(spec: Spec, caption: Caption): SvgText {
 }
 
 /** The chart of one boot window as a standalone SVG document. `bins` must hold at least one sample. */
-export function renderChartSvg(bins: TimeBins, caption: Caption, options: ChartOptions, vega?: Vega): Promise<string> {
+export async function renderChartSvg(bins: TimeBins, caption: Caption, options: ChartOptions, vega?: Vega): Promise<string> {
   const spec = chartSpec(bins, caption, options);
-  return renderChartSpecSvg(spec, chartText(spec, caption), vega);
+  return (await drawChartSvg(spec, chartText(spec, caption), vega)).text();
 }
 
-/** The chart's spec (chartSpec) as a standalone SVG document: the rows' paths go round Vega (stand-ins.ts). */
-export async function renderChartSpecSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<string> {
+/** A chart's SVG document, as text or as the bytes of its file. */
+export interface ChartSvg {
+  text(): string;
+  /** The document as UTF-8; `edit` changes it first (the batch adds its stamp), the rows' paths still out of it. */
+  bytes(edit?: (svg: string) => string): Uint8Array;
+}
+
+/** The chart's spec (chartSpec) drawn: the rows' paths go round Vega (stand-ins.ts). */
+export async function drawChartSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<ChartSvg> {
   const standIns = withStandIns(spec, 'rows');
-  return renderVegaSvg(standIns.spec, text, vega, standIns.restore);
+  const svg = await renderVegaSvg(standIns.spec, text, vega);
+  return {
+    text: () => standIns.restore(svg),
+    bytes: (edit) => standIns.encode(edit === undefined ? svg : edit(svg)),
+  };
 }

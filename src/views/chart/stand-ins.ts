@@ -9,6 +9,8 @@
 // (test/views/chart/stand-ins.test.ts).
 import type { Spec } from 'vega';
 
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
  * The box of a path made of absolute M, L, H, V and Z commands (the rows' grammar,
  * rows.ts), as Vega finds it: every vertex. Null for any other path: it is left as it is.
@@ -22,19 +24,31 @@ export function pathBox(path: string): [number, number, number, number] | null {
   let y = 0;
   let at = 0;
   const n = path.length;
-  // One number from `at`, as Vega reads it (the nearest double to its decimal text), or NaN.
+  // One number from `at` as Vega reads it, the nearest double to its decimal text, or NaN.
+  // Digits n and a point k places from the end give n / 10^k: both exact, so their quotient
+  // is that nearest double, without cutting the text out for Number().
   const number = (): number => {
     const start = at;
-    if (path.charCodeAt(at) === 45 /* - */) at++;
+    const negative = path.charCodeAt(at) === 45; /* - */
+    if (negative) at++;
     let digits = 0;
+    let value = 0;
+    let decimals = -1;
     while (at < n) {
       const c = path.charCodeAt(at);
-      if ((c >= 48 && c <= 57) || c === 46 /* . */) {
-        at++;
+      if (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
         digits++;
+        if (decimals >= 0) decimals++;
+      } else if (c === 46 /* . */ && decimals < 0) {
+        decimals = 0;
       } else break;
+      at++;
     }
-    return digits === 0 ? NaN : Number(path.slice(start, at));
+    if (digits === 0) return NaN;
+    if (value > Number.MAX_SAFE_INTEGER || decimals > 22) return Number(path.slice(start, at));
+    if (decimals > 0) value /= POWERS_OF_TEN[decimals]!;
+    return negative ? -value : value;
   };
   while (at < n) {
     const command = path.charCodeAt(at++);
@@ -74,8 +88,14 @@ const STAND_IN = /(<path [^>]* d=")M[^"]*m0e(\d+),0"/g;
 export interface StandIns {
   /** The spec with the rows' paths replaced. */
   readonly spec: Spec;
-  /** Vega's SVG of that spec with the real paths back. */
+  /** Vega's SVG of that spec (or a document made from it) with the real paths back. */
   restore(svg: string): string;
+  /**
+   * The same as UTF-8 bytes, written piece by piece: the SVG holds characters beyond
+   * Latin-1 (Vega's minus sign), so as one string it takes two bytes a character, and
+   * each edit of it copies it whole; the paths, ASCII, are copied in as they are.
+   */
+  encode(svg: string): Buffer;
 }
 
 /** Stand-ins for the paths of the data set `data` of `spec` (a copy; the spec itself is left as it is). */
@@ -95,5 +115,22 @@ export function withStandIns(spec: Spec, data: string): StandIns {
   return {
     spec: { ...spec, data: datasets },
     restore: (svg) => svg.replace(STAND_IN, (_, head: string, i: string) => `${head}${paths[Number(i)]}"`),
+    encode: (svg) => {
+      // Text of the SVG and paths, alternately; only paths pathBox read (ASCII) stood in.
+      const pieces: string[] = [];
+      let from = 0;
+      for (const m of svg.matchAll(STAND_IN)) {
+        const head = m.index + m[1]!.length;
+        pieces.push(svg.slice(from, head), paths[Number(m[2])]!);
+        from = m.index + m[0].length - 1; // the closing quote
+      }
+      pieces.push(svg.slice(from));
+      let size = 0;
+      for (let i = 0; i < pieces.length; i++) size += i % 2 === 0 ? Buffer.byteLength(pieces[i]!) : pieces[i]!.length;
+      const bytes = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (let i = 0; i < pieces.length; i++) at += bytes.write(pieces[i]!, at, i % 2 === 0 ? 'utf8' : 'latin1');
+      return bytes;
+    },
   };
 }

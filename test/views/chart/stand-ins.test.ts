@@ -3,7 +3,7 @@ import { FIXTURES as CATALOGUE } from '../../../fixtures/catalogue.js';
 import { renderVegaSvg } from '../../../src/render/render.js';
 import { vegaModules } from '../../../src/render/vega.js';
 import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../src/views/chart/options.js';
-import { chartText, renderChartSvg } from '../../../src/views/chart/render.js';
+import { chartText, drawChartSvg, renderChartSvg } from '../../../src/views/chart/render.js';
 import { chartSpec } from '../../../src/views/chart/spec.js';
 import { pathBox, withStandIns } from '../../../src/views/chart/stand-ins.js';
 import { fixture, generated, type Loaded } from './load.js';
@@ -39,6 +39,15 @@ describe('pathBox', () => {
     for (const path of ['', 'M0,0C1,1,2,2,3,3', 'm0,0h4', 'M1e3,0H4', 'M1,2.3.4', 'M1 2H3', 'Z']) expect(pathBox(path)).toBeNull();
     expect(pathBox('M1.5,-2V7.25H-3Z')).toEqual([-3, -2, 1.5, 7.25]);
   });
+
+  it('reads each number as the nearest double to its text, as Number() does', () => {
+    const texts = ['0', '-0', '0.1', '.5', '5.', '-0.3', '123.4', '9007199254740993', '0.1234567890123456789012345', '1234567.8901'];
+    for (let i = 0; i < 2000; i++) texts.push((Math.random() * 10 ** ((i % 12) - 4) * (i % 2 ? -1 : 1)).toFixed(i % 6));
+    for (const text of texts) {
+      const [x] = pathBox(`M${text},0`)!;
+      expect(Object.is(x, Number(text))).toBe(true);
+    }
+  });
 });
 
 describe('withStandIns', () => {
@@ -58,6 +67,9 @@ describe('withStandIns', () => {
       const fast = await renderChartSvg(bins, caption, options);
       expect(fast.length).toBeGreaterThan(1000);
       expect(fast === plain).toBe(true);
+      const stamp = (svg: string): string => svg.replace('\n', '\n<!-- a stamp -->\n');
+      const bytes = (await drawChartSvg(spec, chartText(spec, caption))).bytes(stamp);
+      expect(Buffer.from(bytes).equals(Buffer.from(stamp(plain), 'utf8'))).toBe(true);
     }
   });
 

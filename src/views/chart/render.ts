@@ -30,6 +30,11 @@ export interface ChartSvg {
 export async function drawChartSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<ChartSvg> {
   const standIns = withStandIns(spec, 'rows');
   const svg = await renderVegaSvg(standIns.spec, text, vega);
+  if (!standIns.allIn(svg)) {
+    // A Vega that writes paths otherwise: drawn again with the paths themselves.
+    const plain = await renderVegaSvg(spec, text, vega);
+    return { text: () => plain, bytes: (edit) => Buffer.from(edit === undefined ? plain : edit(plain), 'utf8') };
+  }
   return {
     text: () => standIns.restore(svg),
     bytes: (edit) => standIns.encode(edit === undefined ? svg : edit(svg)),

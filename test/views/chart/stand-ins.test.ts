@@ -64,6 +64,9 @@ describe('withStandIns', () => {
     for (const options of OPTIONS) {
       const spec = chartSpec(bins, caption, options);
       const plain = await renderVegaSvg(spec, chartText(spec, caption));
+      // The way round Vega is taken, not the fallback to the paths themselves.
+      const standIns = withStandIns(spec, 'rows');
+      expect(standIns.allIn(await renderVegaSvg(standIns.spec, chartText(spec, caption)))).toBe(true);
       const fast = await renderChartSvg(bins, caption, options);
       expect(fast.length).toBeGreaterThan(1000);
       expect(fast === plain).toBe(true);
@@ -71,6 +74,17 @@ describe('withStandIns', () => {
       const bytes = (await drawChartSvg(spec, chartText(spec, caption))).bytes(stamp);
       expect(Buffer.from(bytes).equals(Buffer.from(stamp(plain), 'utf8'))).toBe(true);
     }
+  });
+
+  it('knows when Vega wrote a stand-in elsewhere than in a path, or not at all', () => {
+    const { bins, caption } = fixture('one-domain.log');
+    const standIns = withStandIns(chartSpec(bins, caption, DEFAULT_CHART_OPTIONS), 'rows');
+    const rows = standIns.spec.data!.find((d) => d.name === 'rows') as { values: { path: string }[] };
+    const paths = rows.values.map((r, i) => `<path role="x" d="${r.path}"/><text>${i}</text>`);
+    expect(standIns.allIn(`<svg>${paths.join('')}</svg>`)).toBe(true);
+    expect(standIns.allIn(`<svg>${paths.slice(1).join('')}</svg>`)).toBe(false);
+    expect(standIns.allIn(`<svg>${paths.join('')}${paths[0]}</svg>`)).toBe(false);
+    expect(standIns.allIn(`<svg>${paths.join('').replace(/ d="/g, ' path="')}</svg>`)).toBe(false);
   });
 
   it('leaves the spec it was given as it was', () => {

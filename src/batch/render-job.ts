@@ -50,7 +50,13 @@ interface Picture {
 /** A picture's `<desc>` (the index page shows it), and its SVG, drawn only when asked for. */
 interface Drawing {
   readonly description: string;
-  svg(): Promise<string>;
+  svg(): Promise<DrawnSvg>;
+}
+
+/** The SVG document: its text (to draw the PNG from), or the UTF-8 bytes of its file, which `edit` (the stamp) changes first. */
+interface DrawnSvg {
+  text(): string;
+  bytes(edit?: (svg: string) => string): Uint8Array;
 }
 
 // With require(): import() would start Node's ES module loader, for nothing else.
@@ -61,8 +67,7 @@ function chartPicture(): Picture {
     draw: (bins, caption, options) => {
       const spec = chart.chartSpec(bins, caption, options);
       const text = chart.chartText(spec, caption);
-      const render = require('../render/render.js') as typeof import('../render/render.js');
-      return { description: text.description, svg: () => render.renderVegaSvg(spec, text) };
+      return { description: text.description, svg: () => chart.drawChartSvg(spec, text) };
     },
   };
 }
@@ -73,7 +78,10 @@ function heatmapPicture(): Picture {
     maxBins: heatmap.maxBinsFor,
     draw: (bins, caption, options) => ({
       description: heatmap.heatmapDescription(bins, caption, options),
-      svg: () => heatmap.renderHeatmapSvg(bins, caption, options),
+      svg: async () => {
+        const svg = await heatmap.renderHeatmapSvg(bins, caption, options);
+        return { text: () => svg, bytes: (edit) => Buffer.from(edit === undefined ? svg : edit(svg), 'utf8') };
+      },
     }),
   };
 }
@@ -133,10 +141,10 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   const stamp = request.stamp === null ? null : { ...request.stamp, warnings: tally.total };
   let data: Uint8Array;
   if (settings.format === 'png') {
-    const png = (require('../render/render.js') as typeof import('../render/render.js')).svgToPng(svg);
-    data = stamp === null ? await png : stampPng(await png, stamp);
+    const png = await (require('../render/render.js') as typeof import('../render/render.js')).svgToPng(svg.text());
+    data = stamp === null ? png : stampPng(png, stamp);
   } else {
-    data = Buffer.from(stamp === null ? svg : stampSvg(svg, stamp), 'utf8');
+    data = svg.bytes(stamp === null ? undefined : (text) => stampSvg(text, stamp));
   }
   return { kind: 'chart', data, samples: bins.samples, digest: digested, ...reported() };
 }

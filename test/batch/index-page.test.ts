@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestBuilder, type WindowDigest } from '../../src/batch/digest.js';
-import { pictureSize, readIndexData, WindowsLost } from '../../src/batch/index-data.js';
+import { hashOf, pictureSize, readIndexData, WindowsLost } from '../../src/batch/index-data.js';
 import { IndexUpdate, type PageOptions } from '../../src/batch/index-page.js';
 import type { Stamp } from '../../src/batch/stamp.js';
 import { parseLog } from '../../src/formats/read.js';
@@ -192,5 +192,25 @@ describe('pictureSize', () => {
     const head = Buffer.from('<?xml version="1.0"?>\n<!-- fmfi-plot-stamp {} -->\n<svg role="img" xmlns="http://www.w3.org/2000/svg" class="marks" width="1200" height="1450" viewBox="0 0 1200 1450">');
     expect(pictureSize(head)).toEqual({ width: 1200, height: 1450 });
     expect(pictureSize(Buffer.from('not a chart'))).toBeNull();
+  });
+});
+
+describe('hashOf', () => {
+  it('tells every change of one byte, and a text from its UTF-8', () => {
+    const text = readFileSync(join(FIXTURES, 'gap.log'));
+    const hash = hashOf(text);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(hashOf(text.toString('utf8'))).toBe(hash);
+    expect(hashOf('é')).toBe(hashOf(Buffer.from('é', 'utf8')));
+    const seen = new Set([hash]);
+    for (let i = 0; i < text.length; i += 97) {
+      for (const delta of [1, 128]) {
+        const damaged = Buffer.from(text);
+        damaged[i] = (damaged[i]! + delta) & 0xff;
+        seen.add(hashOf(damaged));
+      }
+    }
+    expect(seen.size).toBe(1 + 2 * Math.ceil(text.length / 97));
+    expect(hashOf(Buffer.concat([text, Buffer.of(0)]))).not.toBe(hash);
   });
 });

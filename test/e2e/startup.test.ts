@@ -20,6 +20,16 @@ register('data:text/javascript,' + encodeURIComponent(\`
 \`));
 `;
 
+/** Runs the program given as arguments, then names on stderr each module of Node.js it loaded. */
+const SAY_BUILTINS = `
+const [program, ...args] = process.argv.slice(1);
+process.argv = [process.execPath, program, ...args];
+process.on('exit', () => {
+  for (const m of process.moduleLoadList) if (m.startsWith('NativeModule ')) process.stderr.write('BUILTIN ' + m.slice(13) + '\\n');
+});
+require(program);
+`;
+
 function loaded(args: string[], what: 'packages' | 'modules'): string[] {
   const preload = join(ROOT, 'test', 'helpers', 'name-loaded-packages.cjs');
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, '--require', preload, BIN, ...args], {
@@ -68,6 +78,22 @@ describe('start-up', () => {
     expect(physFree.some((m) => own('phys-free').test(m))).toBe(true);
     expect(physFree.some((m) => own('counts').test(m))).toBe(true);
     expect(physFree.filter((m) => /^formats\/(frag-idx|buddyinfo)\//.test(m))).toEqual([]);
+  });
+
+  it('a rerun with nothing to do loads neither node:child_process (commander asks for it) nor node:crypto', () => {
+    const out = join(ROOT, '.cache', 'startup-rerun');
+    const args = [join(FIXTURES, 'one-domain.log'), '-o', out, '-q'];
+    expect(spawnSync(process.execPath, [BIN, ...args]).status).toBe(0);
+    const builtins = (program: string[]): string[] => {
+      const r = spawnSync(process.execPath, ['-e', SAY_BUILTINS, ...program], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return [...r.stderr.matchAll(/^BUILTIN (\S+)$/gm)].map((m) => m[1]!);
+    };
+    const rerun = builtins([BIN, ...args]);
+    expect(rerun).toContain('fs');
+    expect(rerun.filter((m) => m === 'child_process' || m === 'crypto')).toEqual([]);
+    // So the check can fail: drawing the page again loads node:crypto (its script's hash).
+    expect(builtins([BIN, 'index', out])).toContain('crypto');
   });
 
   it('a chart does load Vega (so the check above can fail)', () => {

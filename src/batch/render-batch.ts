@@ -162,7 +162,8 @@ export async function renderBatch(
         // give are read from the logs, as for a folder without one.
         const lost = new Set(index.forgetStored());
         const again: Job[] = [];
-        for (const k of kept) {
+        // The charts kept as they were, and those drawn again whose digest was fresh.
+        for (const k of [...kept, ...jobs]) {
           if (!lost.has(basename(k.output))) continue;
           const chart = madeChart(k.output, headBuffer);
           again.push({ ...k, draw: false, digest: true, head: chart === null ? null : Buffer.from(chart.head) });

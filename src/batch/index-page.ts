@@ -22,7 +22,7 @@ import type { Diagnostic, LocalTime } from '../model.js';
 import type { PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
 import { chartFile, DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, sameChartFile, type ChartFile, type IndexEntry, type WindowRef } from './index-data.js';
-import { lstatOrNull } from './made.js';
+import { lstatOrNull } from '../io/places.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
 export interface PageOptions {

@@ -6,8 +6,9 @@
 // drawn again, not taken as up to date. Synchronous, like the stat of each log beside it:
 // a rerun does this for every log, and a thousand logs took four times longer through
 // promises and the thread pool (`npm run bench`), for nothing that could run meanwhile.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { fsPath } from '../io/names.js';
+import { lstatOrNull } from '../io/places.js';
 import { readStamp, type Stamp } from './stamp.js';
 
 const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
@@ -22,15 +23,6 @@ const TAIL_BYTES = 64;
 export function endsWhole(tail: Buffer): boolean {
   if (tail.length >= PNG_END.length && tail.subarray(tail.length - PNG_END.length).equals(PNG_END)) return true;
   return SVG_END.test(tail.toString('latin1'));
-}
-
-/** What lstat(2) says is at `path` (not following a link), or null: nothing there, or not to be known. */
-export function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(fsPath(path), { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** A whole chart found at a path: its stamp, and its first bytes (a view of the buffer given). */

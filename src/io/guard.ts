@@ -4,10 +4,10 @@
 // when that entry is the input's name (however the path is spelled, through linked
 // folders too), the file an input link points to, or the input itself under another
 // name (a hard link); standard output counts when it is redirected to an input.
-import { fstat, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { fstat, realpathSync, type Stats } from 'node:fs';
 import { failure } from '../errors.js';
-import { fsPath, decodeName, resolvedPath } from './names.js';
-import { isInputStream, outputFd } from './places.js';
+import { decodeName, folderAndName, fsPath, resolvedPath } from './names.js';
+import { isInputStream, lstatOrNull, outputFd, statOrNull } from './places.js';
 
 function identity(st: Stats): string {
   return `${st.dev}:${st.ino}`;
@@ -35,11 +35,10 @@ function realName(path: string): string | null {
  * this for each of a thousand logs and charts.
  */
 function entryName(path: string, folders: Map<string, string | null>): string | null {
-  const slash = path.lastIndexOf('/');
-  const name = path.slice(slash + 1);
+  const parts = folderAndName(path);
   // `x/..` and the like: the last part is a folder's own name, resolved with it.
-  if (name === '' || name === '.' || name === '..') return realName(path);
-  const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
+  if (parts === null) return realName(path);
+  const [dir, name] = parts;
   let folder = folders.get(dir);
   if (folder === undefined) {
     folder = realName(dir);
@@ -69,26 +68,14 @@ export class InputSet {
     for (const input of inputs) {
       if (isInputStream(input)) continue;
       paths.add(resolvedPath(input));
-      let entry: Stats | undefined;
-      try {
-        entry = lstatSync(fsPath(input), { throwIfNoEntry: false });
-      } catch {
-        entry = undefined;
-      }
-      let st = entry;
-      if (entry?.isSymbolicLink() === true) {
-        const real = realName(input);
-        if (real !== null) paths.add(real);
-        try {
-          st = statSync(fsPath(input), { throwIfNoEntry: false });
-        } catch {
-          st = undefined;
-        }
-      } else if (entry !== undefined) {
-        const real = entryName(input, folders);
-        if (real !== null) paths.add(real);
-      }
-      if (st === undefined) continue;
+      const entry = lstatOrNull(input);
+      if (entry === null) continue;
+      // A link: resolved whole, and its file's stat; anything else is its folder and its name.
+      const link = entry.isSymbolicLink();
+      const real = link ? realName(input) : entryName(input, folders);
+      if (real !== null) paths.add(real);
+      const st = link ? statOrNull(input) : entry;
+      if (st === null) continue;
       stats.set(input, st);
       if (st.isFile()) files.add(identity(st));
     }
@@ -119,15 +106,8 @@ export class InputSet {
     // The entry a rename would replace: the folder resolved, the name itself not followed.
     const real = entryName(output, this.folders);
     if (real !== null && this.paths.has(real)) return true;
-    let st = entry ?? undefined;
-    if (entry === undefined) {
-      try {
-        st = lstatSync(fsPath(output), { throwIfNoEntry: false });
-      } catch {
-        return false;
-      }
-    }
-    return st !== undefined && st.isFile() && this.files.has(identity(st));
+    const st = entry === undefined ? lstatOrNull(output) : entry;
+    return st !== null && st.isFile() && this.files.has(identity(st));
   }
 
   /** Throws OUTPUT_IS_INPUT when `output` is one of the inputs. */

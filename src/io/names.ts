@@ -124,6 +124,17 @@ export function recoverArgv(argv: readonly string[], cmdline: () => Buffer = () 
   });
 }
 
+/**
+ * A path's folder as written (`.` for none) and its last part, split as strings; null when
+ * that part is not a name (`x/`, `x/.`, `x/..`), which only resolving the whole path tells.
+ */
+export function folderAndName(path: string): [folder: string, name: string] | null {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  if (name === '' || name === '.' || name === '..') return null;
+  return [slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash), name];
+}
+
 /** The folders resolvedPath() has resolved, against the working folder they were resolved in. */
 const resolvedFolders = new Map<string, string>();
 let resolvedIn = '';
@@ -134,15 +145,14 @@ let resolvedIn = '';
  * nothing to do (path.resolve normalises the whole path, a character at a time).
  */
 export function resolvedPath(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const name = path.slice(slash + 1);
-  if (name === '' || name === '.' || name === '..') return resolve(path);
+  const parts = folderAndName(path);
+  if (parts === null) return resolve(path);
+  const [folder, name] = parts;
   const cwd = process.cwd();
   if (cwd !== resolvedIn) {
     resolvedFolders.clear();
     resolvedIn = cwd;
   }
-  const folder = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
   let resolved = resolvedFolders.get(folder);
   if (resolved === undefined) {
     resolved = resolve(folder);

@@ -6,7 +6,7 @@
 // is what naming one asks for), and a link is replaced like a file. Standard output and
 // the descriptors the shell hands over (`/dev/stdout`, `/dev/fd/N`) are streams: written
 // at their own position, never replaced, whatever they point to.
-import { constants, statSync, type Stats } from 'node:fs';
+import { constants, lstatSync, statSync, type Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { failure, fileError } from '../errors.js';
 import { fsPath } from './names.js';
@@ -104,4 +104,22 @@ export function inputFile(path: string, st: Stats): Stats {
   if (st.isDirectory()) throw failure('INPUT_IS_DIRECTORY', path);
   if (!st.isFile()) throw failure('INPUT_NOT_A_FILE', path, kindOf(st));
   return st;
+}
+
+/** What lstat(2) says is at `path` (a link itself, not followed), or null: nothing there, or not to be known. */
+export function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(fsPath(path), { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What stat(2) says is at `path` (through links), or null: nothing there, or not to be known. */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(fsPath(path), { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -103,7 +103,7 @@ export function renderCommand(setStatus: SetStatus): Command {
     .addOption(
       new Option('-j, --jobs <N>', 'logs rendered at once; the charts do not depend on it')
         .argParser(parsePositiveInt)
-        .default(undefined, 'the free cores, one for a few small logs'),
+        .default(undefined, 'a thread per 1.4 free cores, one for a few small logs'),
     )
     .addOption(inputFormatOption())
     .addOption(indexOption())

@@ -40,18 +40,24 @@ describe('threadsFor', () => {
     expect(threadsFor(many(10, 0.1 * MB), 2)).toBe(1);
   });
 
-  it('renders a large batch on every free core, but never on more threads than logs', () => {
-    expect(threadsFor(many(50, 1.9 * MB), 2)).toBe(2);
-    expect(threadsFor(many(200, 0.8 * MB), 8)).toBe(8);
+  it('renders a large batch on as many threads as the cores keep busy, but never on more threads than logs', () => {
+    expect(threadsFor(many(50, 1.9 * MB), 4)).toBe(2);
+    expect(threadsFor(many(200, 0.8 * MB), 8)).toBe(5);
     expect(threadsFor(many(2, 400 * MB), 8)).toBe(2);
     expect(threadsFor(many(1, 400 * MB), 8)).toBe(1);
   });
 
+  it('keeps a batch on one thread on two cores: one thread keeps both partly busy', () => {
+    expect(threadsFor(many(50, 1.9 * MB), 2)).toBe(1);
+    expect(threadsFor(many(2, 400 * MB), 2)).toBe(1);
+    expect(threadsFor(many(200, 0.8 * MB), 3)).toBe(2);
+  });
+
   it('takes only the cores the load leaves free', () => {
-    expect(threadsFor(many(50, 1.9 * MB), 2, 0.3)).toBe(2);
-    expect(threadsFor(many(50, 1.9 * MB), 2, 1.2)).toBe(1);
+    expect(threadsFor(many(50, 1.9 * MB), 4, 0.3)).toBe(2);
+    expect(threadsFor(many(50, 1.9 * MB), 4, 1.7)).toBe(1);
     expect(threadsFor(many(50, 1.9 * MB), 2, 13.5)).toBe(1);
-    expect(threadsFor(many(200, 0.8 * MB), 8, 5)).toBe(3);
+    expect(threadsFor(many(200, 0.8 * MB), 8, 5)).toBe(2);
   });
 });
 

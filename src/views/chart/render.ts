@@ -5,7 +5,7 @@ import type { Vega } from '../../render/vega.js';
 import type { TimeBins } from '../../summary/bins.js';
 import type { Caption } from '../../summary/caption.js';
 import type { ChartOptions } from './options.js';
-import { chartSpec } from './spec.js';
+import { chartSpec, rowBox } from './spec.js';
 import { withStandIns } from './stand-ins.js';
 
 /** The chart's `<title>` and `<desc>`: the log's name, and what the picture shows for readers who cannot see it. */
@@ -28,7 +28,7 @@ export interface ChartSvg {
 
 /** The chart's spec (chartSpec) drawn: the rows' paths go round Vega (stand-ins.ts). */
 export async function drawChartSvg(spec: Spec, text: SvgText, vega?: Vega): Promise<ChartSvg> {
-  const standIns = withStandIns(spec, 'rows');
+  const standIns = withStandIns(spec, 'rows', rowBox);
   const svg = await renderVegaSvg(standIns.spec, text, vega);
   if (!standIns.allIn(svg)) {
     // A Vega that writes paths otherwise: drawn again with the paths themselves.

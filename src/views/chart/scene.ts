@@ -13,7 +13,7 @@ import { describe, fitTitle, noteLines, subtitleLines, type NoteLine } from './n
 import type { ChartOptions } from './options.js';
 import { INDEX_AXIS_TITLE } from '../../indices.js';
 import { orderColours, CLIP_COLOUR } from '../../summary/palette.js';
-import { px, rowShape, timeX, type TimeFrame } from './rows.js';
+import { px, rowShape, timeX, type PathText, type TimeFrame } from './rows.js';
 import { chooseTimeTicks, instantTicks, type TimeTicks } from '../../summary/time-ticks.js';
 import { isInstant, timeSpan } from '../../summary/time-frame.js';
 import { xmlSafe } from '../../render/xml-text.js';
@@ -29,6 +29,8 @@ export interface RowItem {
   /** Above the base plane or below it. */
   readonly side: 'up' | 'down';
   readonly path: string;
+  /** The path's bounding box (rows.ts), for the stand-in that takes its place in Vega (stand-ins.ts). */
+  readonly box: PathText['box'];
   readonly fill: string;
   readonly stroke: string;
   readonly strokeWidth: number;
@@ -131,19 +133,19 @@ export function chartScene(bins: TimeBins, caption: Caption, options: ChartOptio
   bins.domains.forEach((domain, d) => {
     const shapes = bins.orders.map((_, k) => rowShape(bins, d, k, layout, height, frame));
     let z = 0;
-    const add = (k: number, path: string, kind: RowItem['kind'], side: RowItem['side']): void => {
+    const add = (k: number, { text: path, box }: PathText, kind: RowItem['kind'], side: RowItem['side']): void => {
       if (path === '') return;
       const order = bins.orders[k]!;
       const label = `${formatKiB(order.sizeKiB)} (order ${order.order})`;
       const { fill, stroke } = colours[k]!;
       if (kind === 'caps') {
         const capLabel = `${label}: beyond the height range, drawn at the limit`;
-        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill: 'none', stroke: CLIP_COLOUR, strokeWidth: 2.5, opacity: 1, label: capLabel });
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, box, fill: 'none', stroke: CLIP_COLOUR, strokeWidth: 2.5, opacity: 1, label: capLabel });
       } else if (kind === 'reach') {
         const reachLabel = `${label}: the lowest of each bar's samples`;
-        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill, stroke: 'none', strokeWidth: 0, opacity: REACH_OPACITY, label: reachLabel });
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, box, fill, stroke: 'none', strokeWidth: 0, opacity: REACH_OPACITY, label: reachLabel });
       } else {
-        rows.push({ domain, order: order.order, z: z++, kind, side, path, fill, stroke, strokeWidth: 0.6, opacity: 1, label });
+        rows.push({ domain, order: order.order, z: z++, kind, side, path, box, fill, stroke, strokeWidth: 0.6, opacity: 1, label });
       }
     };
     // FMFI grows with the block size in every sample, so below the plane the front rows reach

@@ -13,8 +13,21 @@ import { DEPTH_TITLE_RISE, FONT_SIZE, NOTE_LINE, PANEL_TOP } from './layout.js';
 import type { ChartOptions } from './options.js';
 import { AXIS_GREY, CLIP_COLOUR, GRID, INK, MUTED_INK, PLANE_FILL } from '../../summary/palette.js';
 import { chartScene, NOTE_INDENT, PAGE_MARGIN, type Scene } from './scene.js';
+import type { Box } from './rows.js';
 
 const LEFT = PAGE_MARGIN;
+
+/**
+ * The box of each row's path (rows.ts knows it as it writes the path), for the row objects
+ * of the specs made here: drawing finds it here instead of reading the path's text
+ * (stand-ins.ts). Not in the spec itself, which stays what Vega is given to draw.
+ */
+const ROW_BOXES = new WeakMap<object, Box>();
+
+/** The box of a row of a spec made by chartSpec, as rows.ts wrote its path; undefined for any other object. */
+export function rowBox(row: object): Box | undefined {
+  return ROW_BOXES.get(row);
+}
 
 /** The marks of one panel, in the front face's frame, drawn in this order. */
 function faceMarks(scene: Scene): Mark[] {
@@ -234,9 +247,11 @@ export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOption
     data: [
       {
         name: 'rows',
-        values: scene.rows.map((r) => {
+        values: scene.rows.map(({ box, ...r }) => {
           const panel = panelOf.get(r.domain) ?? 0;
-          return bins.labels === undefined ? { ...r, panel } : { ...r, panel, panelLabel: bins.labels[panel] };
+          const row = bins.labels === undefined ? { ...r, panel } : { ...r, panel, panelLabel: bins.labels[panel] };
+          if (box !== null) ROW_BOXES.set(row, box);
+          return row;
         }),
       },
       { name: 'depth', values: scene.depthLabels },

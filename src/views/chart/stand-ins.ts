@@ -8,6 +8,7 @@
 // same; the SVG then gets the real text back. The chart is the same bytes either way
 // (test/views/chart/stand-ins.test.ts).
 import type { Spec } from 'vega';
+import type { Box } from './rows.js';
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -15,7 +16,7 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * The box of a path made of absolute M, L, H, V and Z commands (the rows' grammar,
  * rows.ts), as Vega finds it: every vertex. Null for any other path: it is left as it is.
  */
-export function pathBox(path: string): [number, number, number, number] | null {
+export function pathBox(path: string): Box | null {
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
@@ -78,7 +79,7 @@ export function pathBox(path: string): [number, number, number, number] | null {
  * A stand-in of path number `i` with box `box`: a line from corner to corner, then a move
  * by zero whose exponent carries `i` (`0e7` is 0), so it adds no vertex outside the box.
  */
-function standIn(box: readonly [number, number, number, number], i: number): string {
+function standIn(box: Box, i: number): string {
   return `M${box[0]},${box[1]}L${box[2]},${box[3]}m0e${i},0`;
 }
 
@@ -100,14 +101,17 @@ export interface StandIns {
   encode(svg: string): Buffer;
 }
 
-/** Stand-ins for the paths of the data set `data` of `spec` (a copy; the spec itself is left as it is). */
-export function withStandIns(spec: Spec, data: string): StandIns {
+/**
+ * Stand-ins for the paths of the data set `data` of `spec` (a copy; the spec itself is left
+ * as it is). `boxOf` gives a row's box where it is known without reading its path.
+ */
+export function withStandIns(spec: Spec, data: string, boxOf: (row: object) => Box | undefined = () => undefined): StandIns {
   const paths: string[] = [];
   const datasets = (spec.data ?? []).map((d) => {
     if (d.name !== data || !('values' in d) || !Array.isArray(d.values)) return d;
     const values = (d.values as Record<string, unknown>[]).map((row) => {
       const path = row['path'];
-      const box = typeof path === 'string' ? pathBox(path) : null;
+      const box = typeof path === 'string' ? (boxOf(row) ?? pathBox(path)) : null;
       if (box === null) return row;
       paths.push(path as string);
       return { ...row, path: standIn(box, paths.length - 1) };

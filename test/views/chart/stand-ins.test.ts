@@ -4,7 +4,7 @@ import { renderVegaSvg } from '../../../src/render/render.js';
 import { vegaModules } from '../../../src/render/vega.js';
 import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../src/views/chart/options.js';
 import { chartText, drawChartSvg, renderChartSvg } from '../../../src/views/chart/render.js';
-import { chartSpec } from '../../../src/views/chart/spec.js';
+import { chartSpec, rowBox } from '../../../src/views/chart/spec.js';
 import { pathBox, withStandIns } from '../../../src/views/chart/stand-ins.js';
 import { fixture, generated, type Loaded } from './load.js';
 
@@ -33,6 +33,25 @@ describe('pathBox', () => {
       vega.pathRender(vega.boundContext(bounds, 0), vega.pathParse(path), 0, 0, 1, 1);
       expect(pathBox(path)).toEqual([bounds.x1, bounds.y1, bounds.x2, bounds.y2]);
     }
+  });
+
+  it('is the box the rows were written with, for every row of every fixture and a large log', () => {
+    const loads = [...CATALOGUE.map((f) => () => fixture(f.name)), () => generated({ samples: 30_000, domains: 4, seed: 11 })];
+    let rows = 0;
+    for (const load of loads) {
+      const { bins, caption } = load();
+      if (bins.samples === 0) continue;
+      for (const options of OPTIONS) {
+        const data = chartSpec(bins, caption, options).data!.find((d) => d.name === 'rows') as { values: { path: string }[] };
+        for (const row of data.values) {
+          expect(rowBox(row)).toEqual(pathBox(row.path));
+          expect(Object.keys(row)).not.toContain('box');
+          rows++;
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(500);
+    expect(rowBox({ path: 'M0,0H1' })).toBeUndefined();
   });
 
   it('leaves any other path alone', () => {

@@ -3,6 +3,8 @@
 export interface Progress {
   /** Writes a message above the progress line. */
   log(text: string): void;
+  /** `count` more logs are to be read: the line counts them. */
+  expect(count: number): void;
   begin(index: number, name: string, size: number): void;
   advance(index: number, bytes: number): void;
   finish(index: number): void;
@@ -17,12 +19,14 @@ const REDRAW_MS = 100;
 
 /** Progress that only passes messages through (not a terminal, or --quiet). */
 export function silentProgress(write: (s: string) => void): Progress {
-  return { log: write, begin() {}, advance() {}, finish() {}, close() {} };
+  return { log: write, expect() {}, begin() {}, advance() {}, finish() {}, close() {} };
 }
 
-export function terminalProgress(total: number, stream: NodeJS.WriteStream): Progress {
+/** The line counts the logs read, of those a run has found it must read (see `expect`). */
+export function terminalProgress(stream: NodeJS.WriteStream): Progress {
   const running = new Map<number, { name: string; size: number; read: number }>();
   let done = 0;
+  let total = 0;
   let shown = false;
   let lastDraw = 0;
   const width = (): number => Math.max(40, (stream.columns || 80) - 1);
@@ -32,7 +36,7 @@ export function terminalProgress(total: number, stream: NodeJS.WriteStream): Pro
   };
   const draw = (): void => {
     lastDraw = Date.now();
-    const parts: string[] = [`[${done}/${total}]`];
+    const parts: string[] = total === 0 ? [] : [`[${done}/${total}]`];
     for (const job of running.values()) {
       let text = job.name;
       if (job.size >= BAR_FROM_BYTES) {
@@ -52,6 +56,9 @@ export function terminalProgress(total: number, stream: NodeJS.WriteStream): Pro
       clear();
       stream.write(text);
       draw();
+    },
+    expect(count) {
+      total += count;
     },
     begin(index, name, size) {
       running.set(index, { name, size, read: 0 });

@@ -190,6 +190,7 @@ async function runJobs(
   index: IndexUpdate | null,
 ): Promise<void> {
   if (jobs.length === 0) return;
+  progress.expect(jobs.length);
   // Loaded only now: a rerun with nothing to do neither reads nor draws.
   const { runPool, threadsFor } = require('./pool.js') as typeof import('./pool.js');
   const requests: RenderRequest[] = jobs.map((j) => ({ input: j.input, settings: options.settings, stamp: j.stamp, draw: j.draw, digest: j.digest }));

@@ -123,7 +123,7 @@ export function renderCommand(setStatus: SetStatus): Command {
       const target = chartTarget(inputs.length, flags, command);
       const live = process.stderr.isTTY && flags.quiet !== true;
       const write = (s: string): void => void process.stderr.write(s);
-      const progress = live ? terminalProgress(inputs.length, process.stderr) : silentProgress(write);
+      const progress = live ? terminalProgress(process.stderr) : silentProgress(write);
       const reporter = stderrReporter(flags.warnings, (s) => progress.log(s));
       // Loaded only now (require(), not import(): see main.ts): batch rendering pulls in the chart code.
       const { renderBatch, formatSummary } = require('../batch/render-batch.js') as typeof import('../batch/render-batch.js');

@@ -12,6 +12,7 @@ import { fsPath } from '../io/names.js';
 import { DomainCheck } from '../summary/domains.js';
 import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import type { ZRange } from '../summary/height.js';
+import type { TimeBins } from '../summary/bins.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
 import { MAX_WIDTH, MIN_WIDTH } from '../views/chart/options.js';
@@ -96,7 +97,9 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
       binners.push(binner);
     }
   }
-  const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  const finished = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
+  // With --domain only that domain is drawn: the others the bins left out are not missing.
+  const windows = options.domain === null ? finished : finished.map((w) => ({ ...w, bins: withoutLeftOut(w.bins) }));
   for (const w of windows) {
     const leftOut = leftOutDiagnostic(w.bins, displayName(w.source));
     if (leftOut !== null) reporter.diagnostic(leftOut);
@@ -124,6 +127,12 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   const bytes = options.format === 'png' ? await (await import('../render/render.js')).svgToPng(svg) : svg;
   await writeFileAtomic(options.output, bytes);
   return ok;
+}
+
+/** The bins without their note of domains left out. */
+function withoutLeftOut(bins: TimeBins): TimeBins {
+  const { leftOut: _, ...rest } = bins;
+  return rest;
 }
 
 interface CompareFlags {

@@ -113,6 +113,21 @@ describe('fmfi-plot compare', () => {
     expect(svg).toContain('>node 0 Normal<');
   });
 
+  it('with --domain draws that zone alone and says nothing of the zones beyond the first 4', () => {
+    const out = join(dir, 'one-zone.svg');
+    const log = join(FIXTURES, 'buddyinfo-2-nodes.log');
+    // Domain 5 is node 1 DMA32: the sixth zone with free blocks, beyond the first 4.
+    const r = runCli(['compare', log, '--domain', '5', '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`${log}: note: node 0 Movable, node 1 Movable: no free block in any sample (empty zone): not drawn\n`);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).not.toContain('left out');
+    expect(panelHeaders(svg)).toHaveLength(11);
+    // The band says which zone it is.
+    expect(svg).toContain('>node 1 DMA32<');
+    expect(svg).not.toContain('>node 0 Normal<');
+  });
+
   it('names a file it cannot read, still draws the others, and exits 1', () => {
     const out = join(dir, 'missing.svg');
     const r = runCli(['compare', join(dir, 'nope.log'), BEFORE, '-o', out]);

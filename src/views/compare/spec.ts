@@ -128,9 +128,9 @@ export function compareSpec(windows: readonly UptimeWindow[], options: CompareOp
   const sizeLabel = `${JSON.stringify(Object.fromEntries(orders.map((o) => [o.order, `${formatKiB(o.sizeKiB)} blocks (order ${o.order})`])))}[datum.value]`;
   const grid = gridFor(orders.length, options.width);
 
-  // 4. One band per domain.
+  // 4. One band per domain, named when there are several or one was asked for (--domain).
   const bands = domains.map((domain) => ({
-    ...(domains.length > 1 ? { title: { text: partLabel(windows, domain), anchor: 'start' as const, fontSize: 15 } } : {}),
+    ...(domains.length > 1 || options.domain !== null ? { title: { text: partLabel(windows, domain), anchor: 'start' as const, fontSize: 15 } } : {}),
     spacing: 14,
     vconcat: [
       {

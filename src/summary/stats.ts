@@ -107,14 +107,18 @@ export interface WindowStats {
  * the minimum for q = 0. The median of 4 values is the 2nd.
  */
 export function nearestRank(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  return sorted[nearestRankIndex(sorted.length, q)]!;
+}
+
+/** Where nearestRank finds the q-quantile among n ascending values: 0-based. */
+export function nearestRankIndex(n: number, q: number): number {
   if (n === 0) throw new RangeError('nearestRank: no values');
   if (!(q >= 0 && q <= 1)) throw new RangeError(`nearestRank: q must be from 0 to 1, got ${q}`);
   // q·n in floating point can land a hair above an integer (0.07 × 100 = 7.000000000000001).
   const x = q * n;
   const near = Math.round(x);
   const rank = Math.abs(x - near) <= 1e-9 * n ? near : Math.ceil(x);
-  return sorted[Math.max(1, rank) - 1]!;
+  return Math.max(1, rank) - 1;
 }
 
 class OrderColumn {
@@ -237,24 +241,24 @@ export class WindowStatsBuilder {
     const orders: OrderStats[] = [];
     for (const column of d.orders) {
       if (column === undefined) continue;
-      const sorted = column.fmfi.sorted();
-      const n = sorted.length;
+      const n = column.fmfi.length;
+      const [min, median, p90, max] = column.fmfi.atRanks([0, nearestRankIndex(n, 0.5), nearestRankIndex(n, 0.9), n - 1]);
       orders.push({
         order: column.order,
         sizeKiB: column.sizeKiB,
         samples: n,
-        min: sorted[0]!,
-        median: nearestRank(sorted, 0.5),
-        p90: nearestRank(sorted, 0.9),
-        max: sorted[n - 1]!,
+        min: min!,
+        median: median!,
+        p90: p90!,
+        max: max!,
         samplesAbove0: column.above,
         shareAbove0: column.above / n,
         firstAbove0: column.firstAbove,
         firstAbove0UptimeMs: column.firstAbove === null || origin === null ? null : column.firstAbove - origin,
       });
     }
-    const average = d.average.sorted();
-    const easy = d.easy.sorted();
+    const [averageWorst, averageMedian] = d.average.atRanks([0, nearestRankIndex(d.average.length, 0.5)]);
+    const [easyWorst, easyMedian] = d.easy.atRanks([0, nearestRankIndex(d.easy.length, 0.5)]);
     const fromSize = d.orders[d.fromOrder]?.sizeKiB ?? d.pageKiB * 2 ** d.fromOrder;
     const easyAt = (v: number): number | null => (v === 0 ? null : v);
     return {
@@ -267,13 +271,13 @@ export class WindowStatsBuilder {
       spanMs: d.last - d.first,
       pageKiB: d.pageKiB,
       average: {
-        medianKiB: nearestRank(average, 0.5) / 1000,
-        worstKiB: average[0]! / 1000,
+        medianKiB: averageMedian! / 1000,
+        worstKiB: averageWorst! / 1000,
         lastKiB: d.lastAverage / 1000,
         fromOrder: d.fromOrder,
         exactToKiB: fromSize / 1000,
       },
-      easy: { medianKiB: easyAt(nearestRank(easy, 0.5)), worstKiB: easyAt(easy[0]!) },
+      easy: { medianKiB: easyAt(easyMedian!), worstKiB: easyAt(easyWorst!) },
       orders,
     };
   }

@@ -40,6 +40,31 @@ export class Values {
     return this.data.subarray(0, this.count).sort();
   }
 
+  /**
+   * The values that stand at these places (0-based, ascending) of the values in ascending
+   * order: what sorted() would give at them, found without sorting all. Reorders the values
+   * in place (push() after it appends as before).
+   */
+  atRanks(ranks: readonly number[]): number[] {
+    const a = this.data.subarray(0, this.count);
+    for (const r of ranks) if (!(Number.isInteger(r) && r >= 0 && r < a.length)) throw new RangeError(`atRanks: no value at ${r} of ${a.length}`);
+    // Doubles may hold NaN, which compares with nothing: sorted as sort() orders them, last.
+    if (this.kind === 2) {
+      const sorted = this.sorted();
+      return ranks.map((r) => sorted[r]!);
+    }
+    const order = ranks.map((r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]);
+    const out = new Array<number>(ranks.length);
+    // After select(r), everything from r on is at least a[r]: the next rank is looked for there.
+    let from = 0;
+    for (const [r, i] of order) {
+      select(a, from, a.length - 1, r);
+      from = r;
+      out[i] = a[r]!;
+    }
+    return out;
+  }
+
   /** Bytes per value now: 2, 4 or 8 (for tests and memory accounting). */
   get bytesPerValue(): number {
     return this.data.BYTES_PER_ELEMENT;
@@ -61,4 +86,45 @@ export class Values {
     this.low = k.low;
     this.high = k.high;
   }
+}
+
+/**
+ * Puts the value of rank k (in ascending order) of a[lo..hi] at a[k], the smaller ones
+ * before it and the others after it: quickselect, on the median of three, partitioned as
+ * Hoare did (runs of equal values, common in FMFI columns, split evenly). After more rounds
+ * than a fair split takes, the rest is sorted instead, so no order of values makes it slow.
+ */
+function select(a: Column, lo: number, hi: number, k: number): void {
+  let rounds = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
+  while (hi > lo) {
+    if (hi - lo < 16 || rounds-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const mid = lo + ((hi - lo) >> 1);
+    // The median of a[lo], a[mid], a[hi] as the pivot.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo - 1;
+    let j = hi + 1;
+    for (;;) {
+      do i++;
+      while (a[i]! < pivot);
+      do j--;
+      while (a[j]! > pivot);
+      if (i >= j) break;
+      swap(a, i, j);
+    }
+    // a[lo..j] ≤ pivot ≤ a[j+1..hi]
+    if (k <= j) hi = j;
+    else lo = j + 1;
+  }
+}
+
+function swap(a: Column, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

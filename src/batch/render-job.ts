@@ -130,7 +130,8 @@ export async function renderLog(request: RenderRequest, onProgress?: (bytes: num
   // After the caption: the picture's own note names the domains left out, not as a warning of reading.
   const leftOut = leftOutDiagnostic(bins, file);
   if (leftOut !== null) diagnostic(leftOut);
-  const drawing = picture.draw(bins, caption, settings.chart);
+  // The domain asked for is named, as it is where there are several.
+  const drawing = picture.draw(bins, caption, settings.domain === undefined ? settings.chart : { ...settings.chart, nameDomain: true });
   const digested = digest?.finish(drawing.description) ?? null;
   if (!request.draw) {
     if (digested === null) throw new Error('renderLog: neither a chart nor a digest asked for');

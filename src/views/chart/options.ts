@@ -13,6 +13,8 @@ export interface ChartOptions {
   zRange: HeightRange;
   /** What the height shows (default FMFI); only its axis title changes here, the values are chosen before binning. */
   index?: IndexName;
+  /** Title the panel with its domain even when it is the only one: the one asked for (`--domain N`). */
+  nameDomain?: boolean;
 }
 
 export const DEFAULT_CHART_OPTIONS: Readonly<ChartOptions> = Object.freeze({

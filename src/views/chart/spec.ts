@@ -263,6 +263,6 @@ export function chartSpec(bins: TimeBins, caption: Caption, options: ChartOption
       { name: 'z', type: 'linear', domain: [0, 1], range: [layout.zPx, 0], zero: false, nice: false },
     ],
     // 4. and 5.
-    marks: [panelMark(scene, bins.domains.length > 1 || scene.labelled), ...noteMarks(scene)],
+    marks: [panelMark(scene, bins.domains.length > 1 || scene.labelled || options.nameDomain === true), ...noteMarks(scene)],
   };
 }

@@ -202,4 +202,11 @@ describe('chartSpec', () => {
     expect(four.panelHeight).toBe(one.panelHeight);
     expect(four.height - one.height).toBe(3 * one.panelHeight);
   });
+
+  it('titles the panel of the one domain asked for (--domain), and leaves a single domain untitled otherwise', () => {
+    const { bins, caption } = fixture('one-domain.log');
+    const title = (options: ChartOptions): unknown => JSON.stringify(chartSpec(bins, caption, options)).includes('"panel-label"');
+    expect(title(DEFAULT_CHART_OPTIONS)).toBe(false);
+    expect(title({ ...DEFAULT_CHART_OPTIONS, nameDomain: true })).toBe(true);
+  });
 });

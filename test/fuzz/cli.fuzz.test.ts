@@ -14,7 +14,9 @@ import { ByteBuilder } from '../../src/views/bytes.js';
 import { csvHeader } from '../../src/views/csv/rfc4180.js';
 import { CsvWriter, type Dialect } from '../../src/views/csv/writer.js';
 import type { Diagnostic } from '../../src/model.js';
-import { parseLog } from '../../src/formats/read.js';
+import { nameDiagnostics, parseLog } from '../../src/formats/read.js';
+import { openReader } from '../../src/formats/registry.js';
+import { displayName } from '../../src/io/chunks.js';
 import { runBounded, type BoundedResult } from '../helpers/bounded.js';
 import { damage, damageArb } from './damage.js';
 import { logLines, samplesArb, type LogLine } from './logs.js';
@@ -41,11 +43,15 @@ function expectEnded(r: BoundedResult): void {
 
 /** What `fmfi-plot csv` must print for one log, by the library in-process: CSV bytes and diagnostics. */
 function expectedCsv(bytes: Buffer, source: string, dialect: Dialect): { csv: Buffer; diagnostics: Diagnostic[] } {
-  const window = parseLog(bytes, source);
-  const diagnostics = [...window.diagnostics];
+  const name = displayName(source);
+  const diagnostics = nameDiagnostics(source);
   const out = new ByteBuilder();
-  const writer = new CsvWriter(dialect, null, source === '-' ? '<stdin>' : source, (d) => diagnostics.push(d));
-  for (const s of window.samples) writer.sample(s, out);
+  const writer = new CsvWriter(dialect, null, name, (d) => diagnostics.push(d));
+  // The whole log in one piece; each sample written as the parser ends it, as the command
+  // does, so a note of the writer's stands among the parser's messages where its sample ended.
+  const reader = openReader(name, { sample: (s) => writer.sample(s, out), diagnostic: (d) => diagnostics.push(d) });
+  reader.write(bytes);
+  reader.end();
   return { csv: out.take(), diagnostics };
 }
 

@@ -9,6 +9,8 @@ export interface HeatmapOptions {
   readonly height: number;
   /** What the colour shows (default FMFI); only the words change here, the values are chosen before binning. */
   readonly index?: IndexName;
+  /** Title the panel with its domain even when it is the only one: the one asked for (`--domain N`). */
+  readonly nameDomain?: boolean;
 }
 
 export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({ width: DEFAULT_WIDTH, height: DEFAULT_HEIGHT });

@@ -162,7 +162,7 @@ export function heatmapSpec(bins: TimeBins, caption: Caption, options: HeatmapOp
     },
   };
   const drawn =
-    panels > 1
+    panels > 1 || options.nameDomain === true
       ? {
           facet: {
             row: {

@@ -110,6 +110,14 @@ describe('heatmapSpec', () => {
     expect(spec.vconcat[0].facet.row.header.labelExpr).toBe('["domain 0","domain 1"][datum.value]');
   });
 
+  it('names the one domain asked for (--domain), and leaves a single domain unnamed otherwise', () => {
+    const { bins, caption } = fixture('one-domain.log');
+    type Drawn = { vconcat: [{ facet?: { row: { header: { labelExpr: string } } } }] };
+    expect((heatmapSpec(bins, caption, DEFAULT_HEATMAP_OPTIONS) as unknown as Drawn).vconcat[0].facet).toBeUndefined();
+    const named = heatmapSpec(bins, caption, { ...DEFAULT_HEATMAP_OPTIONS, nameDomain: true }) as unknown as Drawn;
+    expect(named.vconcat[0].facet!.row.header.labelExpr).toBe('["domain 0"][datum.value]');
+  });
+
   it('renders a standalone SVG with a title and a description', async () => {
     const { bins, caption } = fixture('numa-2-domains.log');
     const svg = await renderHeatmapSvg(bins, caption, DEFAULT_HEATMAP_OPTIONS);

@@ -1,8 +1,9 @@
 // index.json: what the index page shows of each window, kept beside the charts so a rerun reads only the logs that changed.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsPath } from '../io/names.js';
+import { readAt } from '../io/places.js';
 import type { PageDiagnostic } from '../views/index-page/model.js';
 import type { WindowDigest } from './digest.js';
 import type { Stamp } from './stamp.js';
@@ -164,18 +165,6 @@ const isChartFile = (f: unknown): f is ChartFile => {
   const v = f as Partial<ChartFile> | null;
   return typeof v === 'object' && v !== null && [v.dev, v.ino, v.size, v.mtimeMs, v.ctimeMs].every((n) => typeof n === 'number');
 };
-
-/** `length` bytes of `fd` from `position` (fewer at the end of the file). */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(Math.max(0, length));
-  let got = 0;
-  while (got < buffer.length) {
-    const n = readSync(fd, buffer, got, buffer.length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return buffer.subarray(0, got);
-}
 
 /**
  * index.json of `dir`; damaged or of another version it counts as missing (the logs are read

@@ -21,6 +21,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
+import { readAt } from './places.js';
 
 const MAGIC = 'fmfi-plot code cache 1 ';
 const NEWLINE = 10;
@@ -111,15 +112,9 @@ function readCache(path: string, key: Key): Buffer | null {
       debug('code cache %s: not used, as others could have written it', path);
       return null;
     }
-    const bytes = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
+    const bytes = readAt(fd, 0, st.size);
     const end = bytes.indexOf(NEWLINE);
-    if (got !== bytes.length || end < 0 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+    if (bytes.length !== st.size || end < 0 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) {
       debug('code cache %s: not a cache file', path);
       return null;
     }

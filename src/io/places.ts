@@ -6,7 +6,7 @@
 // is what naming one asks for), and a link is replaced like a file. Standard output and
 // the descriptors the shell hands over (`/dev/stdout`, `/dev/fd/N`) are streams: written
 // at their own position, never replaced, whatever they point to.
-import { constants, lstatSync, statSync, type Stats } from 'node:fs';
+import { constants, lstatSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { failure, fileError } from '../errors.js';
 import { fsPath } from './names.js';
@@ -122,4 +122,16 @@ export function statOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
+}
+
+/** `length` bytes of the open file `fd` from `position`, read synchronously (fewer at the end of the file). */
+export function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  let got = 0;
+  while (got < buffer.length) {
+    const n = readSync(fd, buffer, got, buffer.length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buffer.subarray(0, got);
 }

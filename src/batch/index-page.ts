@@ -106,11 +106,11 @@ export class IndexUpdate {
     if (ref === undefined) return;
     this.current.add(chart);
     const log = logKey(input);
-    if (ref.log !== log) {
-      this.refs.set(chart, { ...ref, log });
+    const file = entry != null && entry.isFile() && (ref.file === undefined || !sameChartFile(ref.file, entry)) ? chartFile(entry) : ref.file;
+    if (ref.log !== log || file !== ref.file) {
+      this.refs.set(chart, { ...ref, log, file });
       this.dirty = true;
     }
-    if (entry != null && entry.isFile() && (ref.file === undefined || !sameChartFile(ref.file, entry))) this.dirty = true;
   }
 
   /** A new digest of this run's log, for its chart (made now or up to date). */
@@ -216,16 +216,14 @@ export class IndexUpdate {
   private async writeData(path: string, inputs: readonly string[], key: string): Promise<void> {
     await assertNotAnInput(path, inputs);
     const entries = [...this.refs.values()].map((r) => this.entry(r));
-    // Each chart file as it is now, for the next run to know it by: those of this run were
-    // just made or checked; any other keeps what was known of it (a changed file will not match).
+    // Each chart file as it is now, for the next run to know it by: those whose digest this
+    // run made were just written or read; any other is as keep() saw it, or as known before
+    // (a file changed since will not match).
     const files = new Map<string, ChartFile>();
     for (const ref of this.refs.values()) {
-      if (!this.current.has(ref.chart)) {
-        if (ref.file !== undefined) files.set(ref.chart, ref.file);
-        continue;
-      }
-      const st = lstatOrNull(join(this.dir, ref.chart));
-      if (st?.isFile() === true) files.set(ref.chart, chartFile(st));
+      const st = this.recorded.has(ref.chart) ? lstatOrNull(join(this.dir, ref.chart)) : null;
+      const file = st?.isFile() === true ? chartFile(st) : ref.file;
+      if (file !== undefined) files.set(ref.chart, file);
     }
     await writeFileAtomic(path, indexDataJson(this.version, key, entries, files), { role: 'derived' });
     this.dirty = false;

@@ -51,11 +51,12 @@ export interface IndexEntry {
 }
 
 /**
- * A chart file as lstat(2) saw it when index.json was written: while the file at its name
- * is that one still (the same inode, size and times; any write changes its ctime), it is
- * the chart whose stamp the ref holds, and a rerun need not open it to read its stamp.
+ * A file as (l)stat(2) saw it: while the file at its name is that one still (the same
+ * inode, size and times; any write changes its ctime), nothing in it changed. A ref keeps
+ * its chart's, so a rerun need not open the chart to read its stamp; index.json is checked
+ * by its own before its windows are read.
  */
-export interface ChartFile {
+export interface FileSeen {
   readonly dev: number;
   readonly ino: number;
   readonly size: number;
@@ -63,11 +64,12 @@ export interface ChartFile {
   readonly ctimeMs: number;
 }
 
-export function chartFile(st: Stats): ChartFile {
+export function fileSeen(st: Stats): FileSeen {
   return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
 }
 
-export function sameChartFile(a: ChartFile, st: Stats): boolean {
+/** Whether `st` is the very file seen as `a`. */
+export function sameFile(a: FileSeen, st: Stats): boolean {
   return a.ino === st.ino && a.dev === st.dev && a.size === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs;
 }
 
@@ -75,7 +77,7 @@ export function sameChartFile(a: ChartFile, st: Stats): boolean {
  * What a rerun needs of a window without reading its digest: whether it is fresh, its log,
  * what the page's key is made of, and the chart file its stamp is that of (absent: not known).
  */
-export type WindowRef = Pick<IndexEntry, 'chart' | 'log' | 'stamp' | 'hash'> & { readonly file?: ChartFile };
+export type WindowRef = Pick<IndexEntry, 'chart' | 'log' | 'stamp' | 'hash'> & { readonly file?: FileSeen };
 
 /** The part of index.json before the refs, read on every run. */
 interface IndexHead {
@@ -157,12 +159,12 @@ const isRef = (r: unknown): r is WindowRef => {
   const v = r as Partial<WindowRef> | null;
   return (
     typeof v === 'object' && v !== null && typeof v.chart === 'string' && typeof v.log === 'string' && typeof v.hash === 'string' && typeof v.stamp === 'object' &&
-    (v.file === undefined || isChartFile(v.file))
+    (v.file === undefined || isFileSeen(v.file))
   );
 };
 
-const isChartFile = (f: unknown): f is ChartFile => {
-  const v = f as Partial<ChartFile> | null;
+const isFileSeen = (f: unknown): f is FileSeen => {
+  const v = f as Partial<FileSeen> | null;
   return typeof v === 'object' && v !== null && [v.dev, v.ino, v.size, v.mtimeMs, v.ctimeMs].every((n) => typeof n === 'number');
 };
 
@@ -234,7 +236,7 @@ function readWindows(path: string, was: Stats, at: number, check: string): Index
   try {
     const fd = openSync(fsPath(path), NO_FOLLOW);
     try {
-      if (!sameChartFile(chartFile(was), fstatSync(fd))) throw new WindowsLost(path);
+      if (!sameFile(fileSeen(was), fstatSync(fd))) throw new WindowsLost(path);
       part = readAt(fd, at, was.size - at);
     } finally {
       closeSync(fd);
@@ -255,7 +257,7 @@ function readWindows(path: string, was: Stats, at: number, check: string): Index
 }
 
 /** index.json of the windows; `files`: the chart files as they are now, by chart name, where known. */
-export function indexDataJson(version: string, page: string | null, windows: readonly IndexEntry[], files: ReadonlyMap<string, ChartFile> = new Map()): string {
+export function indexDataJson(version: string, page: string | null, windows: readonly IndexEntry[], files: ReadonlyMap<string, FileSeen> = new Map()): string {
   const sorted = [...windows].sort((a, b) => (a.chart < b.chart ? -1 : a.chart > b.chart ? 1 : 0));
   const refs: WindowRef[] = sorted.map(({ chart, log, stamp, hash }) => ({ chart, log, stamp, hash, file: files.get(chart) }));
   const refsPart = `${REFS_KEY}${JSON.stringify(refs)}`;

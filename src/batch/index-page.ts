@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../io/sinks.js';
 import type { Diagnostic, LocalTime } from '../model.js';
 import type { PageWindow } from '../views/index-page/index.js';
 import type { WindowDigest } from './digest.js';
-import { chartFile, DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, sameChartFile, type ChartFile, type IndexEntry, type WindowRef } from './index-data.js';
+import { fileSeen, DATA_FILE, hashOf, indexDataJson, PAGE_FILE, pageState, readIndexData, sameFile, type FileSeen, type IndexEntry, type WindowRef } from './index-data.js';
 import { lstatOrNull } from '../io/places.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
@@ -93,7 +93,7 @@ export class IndexUpdate {
    */
   stampOf(chart: string, entry: Stats | null): Stamp | null {
     const ref = this.refs.get(chart);
-    return ref?.file !== undefined && ref.stamp !== null && entry !== null && sameChartFile(ref.file, entry) ? ref.stamp : null;
+    return ref?.file !== undefined && ref.stamp !== null && entry !== null && sameFile(ref.file, entry) ? ref.stamp : null;
   }
 
   /**
@@ -106,7 +106,7 @@ export class IndexUpdate {
     if (ref === undefined) return;
     this.current.add(chart);
     const log = logKey(input);
-    const file = entry != null && entry.isFile() && (ref.file === undefined || !sameChartFile(ref.file, entry)) ? chartFile(entry) : ref.file;
+    const file = entry != null && entry.isFile() && (ref.file === undefined || !sameFile(ref.file, entry)) ? fileSeen(entry) : ref.file;
     if (ref.log !== log || file !== ref.file) {
       this.refs.set(chart, { ...ref, log, file });
       this.dirty = true;
@@ -219,10 +219,10 @@ export class IndexUpdate {
     // Each chart file as it is now, for the next run to know it by: those whose digest this
     // run made were just written or read; any other is as keep() saw it, or as known before
     // (a file changed since will not match).
-    const files = new Map<string, ChartFile>();
+    const files = new Map<string, FileSeen>();
     for (const ref of this.refs.values()) {
       const st = this.recorded.has(ref.chart) ? lstatOrNull(join(this.dir, ref.chart)) : null;
-      const file = st?.isFile() === true ? chartFile(st) : ref.file;
+      const file = st?.isFile() === true ? fileSeen(st) : ref.file;
       if (file !== undefined) files.set(ref.chart, file);
     }
     await writeFileAtomic(path, indexDataJson(this.version, key, entries, files), { role: 'derived' });

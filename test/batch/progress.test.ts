@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalProgress } from '../../src/batch/progress.js';
+import { terminalProgress, type Progress } from '../../src/batch/progress.js';
 
 /** A terminal 80 columns wide that keeps what was written. */
 function terminal(): { stream: NodeJS.WriteStream; lines(): string[] } {
@@ -9,15 +9,19 @@ function terminal(): { stream: NodeJS.WriteStream; lines(): string[] } {
   return { stream, lines: () => text.split('\r\x1b[K').filter((l) => l !== '') };
 }
 
+/** Log `index` read from start to end. */
+function read(progress: Progress, index: number, name: string): void {
+  progress.begin(index, name, 100);
+  progress.finish(index);
+}
+
 describe('terminalProgress', () => {
   it('counts the logs read of those the run said it would read', () => {
     const t = terminal();
     const progress = terminalProgress(t.stream);
     progress.expect(2);
-    progress.begin(0, 'a.log', 100);
-    progress.finish(0);
-    progress.begin(1, 'b.log', 100);
-    progress.finish(1);
+    read(progress, 0, 'a.log');
+    read(progress, 1, 'b.log');
     expect(t.lines()).toEqual(['[0/2]  a.log', '[1/2]', '[1/2]  b.log', '[2/2]']);
   });
 
@@ -25,14 +29,11 @@ describe('terminalProgress', () => {
     const t = terminal();
     const progress = terminalProgress(t.stream);
     progress.expect(1);
-    progress.begin(0, 'a.log', 100);
-    progress.finish(0);
+    read(progress, 0, 'a.log');
     // index.json's windows were lost: the run reads two logs again.
     progress.expect(2);
-    for (const i of [0, 1]) {
-      progress.begin(i, `${i}.log`, 100);
-      progress.finish(i);
-    }
+    read(progress, 0, '0.log');
+    read(progress, 1, '1.log');
     const counts = t.lines().map((l) => /^\[(\d+)\/(\d+)\]/.exec(l)!.slice(1).map(Number));
     expect(counts.at(-1)).toEqual([3, 3]);
     for (const [done, total] of counts) expect(done).toBeLessThanOrEqual(total!);

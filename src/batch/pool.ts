@@ -67,7 +67,7 @@ export function threadsFor(sizes: readonly number[], cores: number, load = 0): n
   let work = 0;
   for (const bytes of sizes) work += CHART_MS + (bytes / 1e6) * MS_PER_MB;
   const free = Math.floor((cores - load) / CORES_PER_THREAD);
-  return Math.max(1, Math.min(cores, free, sizes.length, Math.floor(work / (2 * WORKER_START_MS))));
+  return Math.max(1, Math.min(free, sizes.length, Math.floor(work / (2 * WORKER_START_MS))));
 }
 
 interface Task {

@@ -29,6 +29,9 @@ export async function renderVegaSvg(spec: Spec, text: SvgText, vega?: Vega): Pro
   vega ??= await loadVega();
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Warn });
   try {
+    // Vega numbers the clip paths and gradients of its SVG from counters it keeps across
+    // documents: without this, a picture's ids (clip169…) depend on what the thread drew before.
+    vega.resetSVGDefIds();
     const svg = await view.toSVG();
     vegaDrewOnce();
     const body = svg.replace(/^<svg /, '<svg role="img" ');

@@ -22,7 +22,7 @@
 // no longer pay it at start). The line above the table says what it costs here when set.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -264,7 +264,7 @@ async function chartRows(reference: Reference, node: string, log: string, label:
  * The batch pair: render-all.sh in a folder of the logs (with `awk` being mawk, the faster
  * awk, as in the other pairs), and `fmfi-plot LOG... -o DIR` into an empty folder.
  */
-async function batchRow(reference: Reference, node: string, logs: readonly string[], label: string): Promise<Row> {
+async function batchRow(reference: Reference, node: string, logs: readonly string[], label: string): Promise<{ row: Row; pipelineSeconds: number }> {
   const shim = join(WORK, 'awk-is-mawk');
   mkdirSync(shim, { recursive: true });
   rmSync(join(shim, 'awk'), { force: true });
@@ -294,8 +294,40 @@ async function batchRow(reference: Reference, node: string, logs: readonly strin
   );
   const svgs = readdirSync(oursDir).filter((f) => f.endsWith('.svg')).length;
   if (svgs !== logs.length) throw new Error(`the batch made ${svgs} charts of ${logs.length} logs`);
-  return [`batch, ${label}, into an empty folder`, `render-all.sh ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
+  const row: Row = [`batch, ${label}, into an empty folder`, `render-all.sh ${sec(theirs!.seconds)} (SVG ${mb(theirs!.outputBytes)})`,
     `fmfi-plot ${sec(ours!.seconds)}`, times(theirs!.seconds, ours!.seconds), '≥ 5×', `SVG ${mb(ours!.outputBytes)}`];
+  return { row, pipelineSeconds: theirs!.seconds };
+}
+
+/**
+ * What the cron job's run after each reboot does: the batch's folder holds the charts and
+ * the page of every window but the newest, whose log is new. fmfi-plot draws its chart and
+ * the page again (with the comparison of the most recent windows), and reads no other log.
+ * The pipeline has no such run: render-all.sh draws every window again, as in the batch
+ * pair (`pipelineSeconds`, its median there; null: not run).
+ */
+async function afterRebootRow(node: string, logs: readonly string[], label: string, pipelineSeconds: number | null): Promise<Row> {
+  const dir = join(WORK, 'after-reboot');
+  const older = logs.slice(0, -1);
+  const newest = logs.at(-1)!;
+  const chart = join(dir, `${basename(newest, '.log')}.svg`);
+  rmSync(dir, { recursive: true, force: true });
+  // The folder as the last run before the reboot left it: not timed.
+  await run([node, BIN, ...older, '-o', dir, '--quiet'], join(WORK, 'after-reboot.out'));
+  const kept = join(WORK, 'after-reboot-page');
+  mkdirSync(kept, { recursive: true });
+  for (const f of ['index.html', 'index.json']) copyFileSync(join(dir, f), join(kept, f));
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(chart, { force: true });
+    for (const f of ['index.html', 'index.json']) copyFileSync(join(kept, f), join(dir, f));
+    const r = await run([node, BIN, ...logs, '-o', dir], join(WORK, 'after-reboot.out'));
+    if (!r.stderr.includes(`1 rendered, ${older.length} up to date`)) throw new Error(`the run after a reboot did not draw one chart: ${r.stderr.trim()}`);
+    runs.push(r.seconds);
+  }
+  const ours = median(runs);
+  return [`batch after a reboot: 1 new window among ${label}`, pipelineSeconds === null ? '' : `render-all.sh ${sec(pipelineSeconds)} (every window again, as above)`,
+    `fmfi-plot ${sec(ours)}`, pipelineSeconds === null ? '' : times(pipelineSeconds, ours), '', `its chart, and the page with its comparison`];
 }
 
 /** A rerun of the batch over logs whose charts are all up to date (made once, kept in the cache). */
@@ -355,10 +387,14 @@ async function main(): Promise<void> {
   // 2. The logs people mostly have.
   if (withMawk !== null) rows.push(await csvRow(withMawk, node, month, '10,000 samples, 1 domain', '≥ 2×'));
   if (!csvOnly) {
+    let pipelineSeconds: number | null = null;
     if (withGnuplot !== null) {
       rows.push(...(await chartRows(withGnuplot, node, month, '10,000 samples, 1 domain', '≥ 2×', true)));
-      rows.push(await batchRow(withGnuplot, node, batch, '50 windows of 5,000 samples'));
+      const batchPair = await batchRow(withGnuplot, node, batch, '50 windows of 5,000 samples');
+      rows.push(batchPair.row);
+      pipelineSeconds = batchPair.pipelineSeconds;
     }
+    rows.push(await afterRebootRow(node, batch, '50 of 5,000 samples', pipelineSeconds));
     rows.push(await rerunRow(node, rerun, '1,000 windows'));
     rows.push(await versionRow(node));
   }

@@ -42,7 +42,7 @@ describe('vega-lite', () => {
   });
 
   it('draws the same comparison again in the same thread: its clip paths numbered from 1 each time', async () => {
-    // Vega counts clip ids across documents; a page drawn after other pictures had clip169 and up.
+    // Vega counts clip ids across documents: without the reset, a second comparison went on numbering from the first's.
     const first = await renderCompareSvg(windows(LOGS.slice(0, 3)));
     const second = await renderCompareSvg(windows(LOGS.slice(0, 3)));
     expect(first).toMatch(/<clipPath id="clip1">/);

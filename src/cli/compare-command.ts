@@ -12,7 +12,6 @@ import { fsPath } from '../io/names.js';
 import { DomainCheck } from '../summary/domains.js';
 import { leftOutDiagnostic, SampleSelector } from '../summary/select.js';
 import type { ZRange } from '../summary/height.js';
-import type { TimeBins } from '../summary/bins.js';
 import { finishOnCommonWidth, parseUptime, UptimeBinner } from '../summary/uptime.js';
 import { COMPARE_MAX_BANDS, COMPARE_MAX_PANELS, DEFAULT_COMPARE_OPTIONS, defaultLabel, maxBinsFor, parseOrders, renderCompareSvg, type CompareOptions } from '../views/compare/index.js';
 import { MAX_WIDTH, MIN_WIDTH } from '../views/chart/options.js';
@@ -67,11 +66,11 @@ function exists(path: string): boolean {
 export async function runCompare(inputs: readonly CompareInput[], options: CompareCommandOptions, reporter: Reporter): Promise<boolean> {
   await assertNotAnInput(options.output, inputs.map((i) => i.path));
   await clearLeftoversBeside(options.output);
-  // The domain asked for is kept whatever its place among the log's (see COMPARE_MAX_BANDS).
+  // The domain asked for is the one binned, whatever its place among the log's (see COMPARE_MAX_BANDS).
   const binOptions = {
     maxBins: maxBinsFor(options),
     uptimeMs: options.uptimeMs,
-    keepDomain: options.domain,
+    onlyDomain: options.domain,
     maxDomains: COMPARE_MAX_BANDS,
     maxRows: COMPARE_MAX_PANELS,
   };
@@ -97,9 +96,7 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
       binners.push(binner);
     }
   }
-  const finished = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
-  // With --domain only that domain is drawn: the others the bins left out are not missing.
-  const windows = options.domain === null ? finished : finished.map((w) => ({ ...w, bins: withoutLeftOut(w.bins) }));
+  const windows = finishOnCommonWidth(binners).filter((w) => w.bins.samples > 0);
   for (const w of windows) {
     const leftOut = leftOutDiagnostic(w.bins, displayName(w.source));
     if (leftOut !== null) reporter.diagnostic(leftOut);
@@ -127,12 +124,6 @@ export async function runCompare(inputs: readonly CompareInput[], options: Compa
   const bytes = options.format === 'png' ? await (await import('../render/render.js')).svgToPng(svg) : svg;
   await writeFileAtomic(options.output, bytes);
   return ok;
-}
-
-/** The bins without their note of domains left out. */
-function withoutLeftOut(bins: TimeBins): TimeBins {
-  const { leftOut: _, ...rest } = bins;
-  return rest;
 }
 
 interface CompareFlags {

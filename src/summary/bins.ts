@@ -37,8 +37,12 @@ export interface BinOptions {
   readonly maxRows?: number;
   /** The most cells kept (default MAX_CELLS): bins get wider when domains × orders would need more. */
   readonly maxCells?: number;
-  /** A domain kept whatever its place, beyond `maxDomains` too: the one a view was asked to show (`--domain N`). */
-  readonly keepDomain?: number | null;
+  /**
+   * Bin this domain only, the one a view was asked to show (`--domain N`): the others are
+   * not binned, nor counted as left out. A sample without it still counts, as a sample
+   * without rows.
+   */
+  readonly onlyDomain?: number | null;
 }
 
 /** Domains seen but not kept: how many, and the lowest and highest of their numbers. */
@@ -160,7 +164,7 @@ export class TimeBinner {
   private readonly maxDomains: number;
   private readonly maxRows: number;
   private readonly maxCells: number;
-  private readonly keepDomain: number | null;
+  private readonly onlyDomain: number | null;
   /** The most bins for the domains and orders seen so far. */
   private binLimit: number;
   private readonly leftOut = new Set<number>();
@@ -188,7 +192,7 @@ export class TimeBinner {
     this.maxDomains = Math.max(1, options.maxDomains ?? MAX_PANELS);
     this.maxRows = Math.max(1, options.maxRows ?? MAX_ROWS);
     this.maxCells = Math.max(1, options.maxCells ?? MAX_CELLS);
-    this.keepDomain = options.keepDomain ?? null;
+    this.onlyDomain = options.onlyDomain ?? null;
     this.binLimit = this.maxBins;
   }
 
@@ -245,9 +249,10 @@ export class TimeBinner {
     // Indexed loops: until V8 has optimised this, for-of costs an iterator call per element.
     for (let d = 0; d < domains.length; d++) {
       const reading = domains[d]!;
+      if (this.onlyDomain !== null && reading.domain !== this.onlyDomain) continue;
       let slot = this.slots.get(reading.domain);
       if (slot === undefined) {
-        if (this.slots.size >= this.domainRoom() && reading.domain !== this.keepDomain) {
+        if (this.slots.size >= this.domainRoom()) {
           this.leftOut.add(reading.domain);
           continue;
         }
@@ -349,8 +354,7 @@ export class TimeBinner {
     while (this.binMs * 2 <= intervalMs || this.binMs < minBinMs) this.widen();
     this.fit();
     // Orders that came after domains were kept may leave room for fewer: the last kept go.
-    const kept = [...this.slots.keys()].filter((d) => d !== this.keepDomain);
-    for (const d of kept.slice(this.domainRoom() - (this.slots.size - kept.length))) {
+    for (const d of [...this.slots.keys()].slice(this.domainRoom())) {
       this.slots.delete(d);
       this.labels.delete(d);
       this.leftOut.add(d);

@@ -33,8 +33,8 @@ export interface UptimeBinOptions {
   readonly maxBins: number;
   /** Leave out samples at a larger uptime (milliseconds); null: keep all. */
   readonly uptimeMs: number | null;
-  /** A domain kept even beyond the most a picture draws (see BinOptions.keepDomain). */
-  readonly keepDomain?: number | null;
+  /** The one domain binned (see BinOptions.onlyDomain). */
+  readonly onlyDomain?: number | null;
   /** The most domains, and domains × orders, kept (see BinOptions). */
   readonly maxDomains?: number;
   readonly maxRows?: number;
@@ -54,8 +54,8 @@ export class UptimeBinner {
     private readonly options: UptimeBinOptions,
   ) {
     this.origin = bootTime;
-    const { maxBins, keepDomain, maxDomains, maxRows } = options;
-    this.binner = new TimeBinner({ maxBins, keepDomain, maxDomains, maxRows });
+    const { maxBins, onlyDomain, maxDomains, maxRows } = options;
+    this.binner = new TimeBinner({ maxBins, onlyDomain, maxDomains, maxRows });
   }
 
   /** Takes a sample (which may be a reused object: nothing of it is kept). */

@@ -37,6 +37,24 @@ describe('binSamples', () => {
     expect(last.cells[0]![0]!.worst).toBe(9_999);
   });
 
+  it('bins only the domain asked for: the others are neither kept nor said to be left out', () => {
+    // Twelve domains, the ninth asked for: without onlyDomain it would be among those left out.
+    const many = samples(50, 300).map((s, i) => ({
+      ...s,
+      domains: i === 10 ? [] : Array.from({ length: 12 }, (_, d) => ({ domain: d, orders: [{ order: 0, sizeKiB: 4, fmfi: 100 * d + i }] })),
+    }));
+    expect(binSamples(many, { maxBins: 100 }).domains).not.toContain(9);
+    const bins = binSamples(many, { maxBins: 100, onlyDomain: 9 });
+    expect(bins.domains).toEqual([9]);
+    expect(bins.leftOut).toBeUndefined();
+    expect(bins.bins.map((b) => b.cells[0]![0]!.worst)).toEqual(many.filter((s) => s.domains.length > 0).map((s) => s.domains[9]!.orders[0]!.fmfi));
+    // A sample without the domain is still a sample, as one without rows is.
+    const elsewhere = binSamples(many, { maxBins: 100, onlyDomain: 20 });
+    expect(elsewhere.domains).toEqual([]);
+    expect(elsewhere.samples).toBe(49);
+    expect(elsewhere.leftOut).toBeUndefined();
+  });
+
   it('marks a pause in sampling as a gap', () => {
     const bins = binSamples(samples(48, 300, 20, 6 * 3600), { maxBins: 874 });
     expect(bins.bins.filter((b) => b.afterGap)).toHaveLength(1);
